@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Netra</p>, document.getElementById('app')!);

@@ -1,0 +1,52 @@
+import { z } from '../zod';
+
+export const Platform = z.enum(['x', 'facebook', 'instagram']);
+export type Platform = z.infer<typeof Platform>;
+
+export const PostKind = z.enum(['post', 'reply', 'comment']);
+export type PostKind = z.infer<typeof PostKind>;
+
+// Hostile page text is stored verbatim but bounded, so one absurd post cannot exhaust memory.
+const MAX_TEXT = 2_000_000;
+const MAX_URL = 8_192;
+
+const url = () => z.string().check(z.maxLength(MAX_URL));
+const shortText = () => z.string().check(z.maxLength(4_096));
+
+export const Account = z.object({
+  /** X: lowercase, no @. Instagram: username. Facebook: profile path or `profile.php?id=N`. */
+  handle: z.nullable(shortText()),
+  displayName: z.nullable(shortText()),
+  profileUrl: z.nullable(url()),
+});
+export type Account = z.infer<typeof Account>;
+
+export const Media = z.object({
+  type: z.enum(['image', 'video', 'gif', 'link']),
+  url: url(),
+});
+export type Media = z.infer<typeof Media>;
+
+/** What an adapter reads from one post or comment in the page: the raw material of an Evidence record. */
+export const PostSnapshot = z.object({
+  platform: Platform,
+  kind: PostKind,
+  /** Canonical permalink (absolute https, tracking parameters removed), or null when the page shows none. */
+  url: z.nullable(url()),
+  postId: z.nullable(shortText()),
+  text: z.string().check(z.maxLength(MAX_TEXT)),
+  textTruncated: z.boolean(),
+  author: Account,
+  repostedBy: z.nullable(Account),
+  get quoted() {
+    return z.nullable(PostSnapshot);
+  },
+  /** ISO 8601 UTC, or null when the page shows no machine-readable time. */
+  postedAt: z.nullable(z.string().check(z.maxLength(64))),
+  media: z.array(Media).check(z.maxLength(100)),
+  pageUrl: url(),
+  /** Names of the fields the adapter could not find (e.g. "postedAt", "author.handle"). */
+  missing: z.array(shortText()).check(z.maxLength(64)),
+  promoted: z.boolean(),
+});
+export type PostSnapshot = z.infer<typeof PostSnapshot>;

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Real browsers with the built extension: one file at a time (they share the loopback ports and
+// the two cores), generous timeouts because a cold Chromium start on a loaded machine is slow.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/e2e/**/*.e2e.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
