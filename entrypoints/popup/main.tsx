@@ -1,3 +1,5 @@
+import './style.css';
 import { render } from 'preact';
+import { App } from './App';
 
-render(<p>Netra</p>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -8,7 +8,10 @@ export interface PlatformAdapter {
   platform: Platform;
   /** Hostnames this adapter serves (exact, lowercase). */
   hosts: readonly string[];
-  /** Posts AND comments/replies currently in the DOM, in document order, nothing else. */
+  /**
+   * Posts AND comments/replies in `root` (root itself included when it is one), in document order,
+   * nothing else. Runs on every added subtree of the feed: keep it to a few selector queries.
+   */
   findPosts(root: ParentNode): Element[];
   /** Never throws; fields it cannot read are null and named in `missing`. */
   extract(el: Element, pageUrl: string): PostSnapshot;

@@ -1,0 +1,38 @@
+import type { Evidence, StoredScreenshot } from '@/lib/evidence/schema';
+import { BlobImage } from './BlobImage';
+import { formatDateTime, platformName } from './format';
+
+const KIND_NAMES = { post: 'Unggahan', reply: 'Balasan', comment: 'Komentar' } as const;
+
+/** One finding: thumbnail, who, what, when. Post text is rendered as text, never as HTML. */
+export function EvidenceCard({ evidence, screenshot }: { evidence: Evidence; screenshot?: StoredScreenshot }) {
+  const { post } = evidence;
+  const who = post.author.displayName ?? post.author.handle ?? 'Akun tidak terbaca';
+  const handle = post.author.handle ? `@${post.author.handle}` : '';
+  return (
+    <li class="evidence-card">
+      <BlobImage class="thumb" blob={screenshot?.blob} alt={`Tangkapan layar unggahan ${who}`} />
+      <div class="body">
+        <div class="who">
+          <span class="name">{who}</span> <span class="handle">{handle}</span>
+        </div>
+        {post.repostedBy && (
+          <div class="meta">Dibagikan ulang oleh @{post.repostedBy.handle ?? post.repostedBy.displayName}</div>
+        )}
+        <p class="text">{post.text || '(tanpa teks)'}</p>
+        <div class="meta">
+          {platformName(post.platform)} · {KIND_NAMES[post.kind]} · #{evidence.seq} ·{' '}
+          {formatDateTime(evidence.capturedAt)}
+          {post.url && (
+            <>
+              {' · '}
+              <a href={post.url} target="_blank" rel="noopener noreferrer">
+                tautan
+              </a>
+            </>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,54 @@
+import { EvidenceCard } from '@/components/EvidenceCard';
+import { platformName } from '@/components/format';
+import { useLiveQuery } from '@/components/use-live-query';
+import { EvidenceDb, shiftEvidence } from '@/lib/evidence/db';
+import type { Platform } from '@/lib/platforms/snapshot';
+
+const db = new EvidenceDb();
+const LATEST = 30;
+
+export function App() {
+  const shift = useLiveQuery(async () => {
+    const findings = await shiftEvidence(db);
+    const latest = findings.slice(0, LATEST);
+    const screenshots = await db.screenshots.bulkGet(latest.map((e) => e.screenshots[0]?.id ?? ''));
+    return { findings, latest, screenshots };
+  });
+
+  if (!shift) return <main aria-busy="true" />;
+  const perPlatform = new Map<Platform, number>();
+  for (const e of shift.findings) perPlatform.set(e.post.platform, (perPlatform.get(e.post.platform) ?? 0) + 1);
+
+  return (
+    <main>
+      <header>
+        <h1>Netra</h1>
+        <p class="subtitle">Temuan giliran jaga ini</p>
+      </header>
+      <section class="summary" aria-label="Ringkasan">
+        <p class="count">
+          <strong data-testid="finding-count">{shift.findings.length}</strong> temuan
+        </p>
+        <ul class="platforms">
+          {[...perPlatform].map(([platform, count]) => (
+            <li key={platform}>
+              {platformName(platform)}: {count}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {shift.findings.length === 0 ? (
+        <p class="empty">
+          Belum ada temuan. Buka X, Facebook atau Instagram, lalu klik tombol bendera pada unggahan yang melanggar.
+        </p>
+      ) : (
+        <ol class="findings" aria-label="Temuan terbaru">
+          {shift.latest.map((evidence, i) => (
+            <EvidenceCard key={evidence.id} evidence={evidence} screenshot={shift.screenshots[i]} />
+          ))}
+        </ol>
+      )}
+      {shift.findings.length > LATEST && <p class="more">dan {shift.findings.length - LATEST} temuan lainnya</p>}
+    </main>
+  );
+}

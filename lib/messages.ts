@@ -1,0 +1,90 @@
+// Every message between content scripts, pages and the background is one of these, validated with
+// zod on arrival; failures travel back as `{ ok: false, error }`, never as a thrown lastError.
+import { PostSnapshot } from './platforms/snapshot';
+import { z } from './zod';
+
+const ClickId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+
+export const Rect = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().check(z.nonnegative()),
+  height: z.number().check(z.nonnegative()),
+});
+export type Rect = z.infer<typeof Rect>;
+
+/** Content script → background. */
+export const CaptureRequest = z.object({
+  type: z.literal('capture'),
+  clickId: ClickId,
+  snapshot: PostSnapshot,
+});
+export type CaptureRequest = z.infer<typeof CaptureRequest>;
+
+export const BackgroundRequest = z.discriminatedUnion('type', [
+  CaptureRequest,
+  z.object({ type: z.literal('stats') }),
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+
+/** Background → content script, around the screenshot of one post. */
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('capture.prepare'), clickId: ClickId }),
+  z.object({ type: z.literal('capture.finish'), clickId: ClickId }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+/** Where the post is in the viewport, measured right before the screenshot. */
+export const PreparedCapture = z.object({
+  rect: Rect,
+  viewport: z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) }),
+  devicePixelRatio: z.number().check(z.positive()),
+});
+export type PreparedCapture = z.infer<typeof PreparedCapture>;
+
+export const ErrorCode = z.enum([
+  'invalid-message',
+  'forbidden-sender',
+  'tab-not-visible',
+  'post-gone',
+  'screenshot-failed',
+  'quota-exceeded',
+  'storage-failed',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const Failure = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: ErrorCode, message: z.string() }),
+});
+export type Failure = z.infer<typeof Failure>;
+
+export const CaptureReply = z.union([
+  z.object({
+    ok: z.literal(true),
+    status: z.enum(['saved', 'duplicate']),
+    evidenceId: z.string(),
+  }),
+  Failure,
+]);
+export type CaptureReply = z.infer<typeof CaptureReply>;
+
+export const PrepareReply = z.union([z.object({ ok: z.literal(true), prepared: PreparedCapture }), Failure]);
+export type PrepareReply = z.infer<typeof PrepareReply>;
+
+/** Indonesian first: these sentences are shown to the officer as they are. */
+const messages: Record<ErrorCode, string> = {
+  'invalid-message': 'Pesan tidak valid; tidak ada yang disimpan.',
+  'forbidden-sender': 'Permintaan ditolak: asal pesan tidak dikenal.',
+  'tab-not-visible': 'Tab ini tidak sedang tampil; buka tab ini lalu coba lagi.',
+  'post-gone': 'Unggahan sudah tidak ada di layar; gulir kembali lalu coba lagi.',
+  'screenshot-failed': 'Tangkapan layar gagal; coba lagi.',
+  'quota-exceeded': 'Penyimpanan penuh: bukti tidak disimpan. Ekspor dan kosongkan temuan lama, lalu coba lagi.',
+  'storage-failed': 'Gagal menyimpan ke basis data; tidak ada yang tersimpan sebagian. Coba lagi.',
+  internal: 'Terjadi kesalahan internal; tidak ada yang tersimpan sebagian. Coba lagi.',
+};
+
+export function failure(code: ErrorCode, detail?: string): Failure {
+  return { ok: false, error: { code, message: detail ? `${messages[code]} (${detail})` : messages[code] } };
+}
