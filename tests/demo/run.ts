@@ -132,6 +132,8 @@ async function main(): Promise<void> {
       extensionDir: EXTENSION_DIR,
       headless: !withWindow,
       viewport: VIEWPORT,
+      // the window stays open until Ctrl-C, which headful() turns into an orderly close
+      handleSignals: !withWindow,
     });
     log(`Chromium ${session.context.browser()?.version() ?? ''} with extension ${session.extensionId}`);
     if (withWindow) {

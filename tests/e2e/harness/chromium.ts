@@ -18,6 +18,11 @@ export interface ChromiumOptions {
   deviceScaleFactor?: number;
   /** Extra command-line switches. */
   args?: string[];
+  /**
+   * Let Playwright kill the browser and exit the process on SIGINT/SIGTERM/SIGHUP (default true).
+   * A caller with its own shutdown (the headful demo) passes false and calls close().
+   */
+  handleSignals?: boolean;
 }
 
 export interface ChromiumSession {
@@ -36,8 +41,15 @@ export interface ChromiumSession {
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const extensionDir = resolve(options.extensionDir ?? '.output/chrome-mv3');
   const headless = options.headless ?? true;
+  const handleSignals = options.handleSignals ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'netra-chromium-'));
-  const cleanup = () => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  // Also on process exit: Playwright's own SIGINT handler exits without waiting for close().
+  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  process.once('exit', removeProfile);
+  const cleanup = () => {
+    process.off('exit', removeProfile);
+    removeProfile();
+  };
 
   let context: BrowserContext | undefined;
   try {
@@ -48,6 +60,9 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       headless: false,
       ignoreDefaultArgs: ['--disable-extensions'],
       ignoreHTTPSErrors: true,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
       viewport: options.viewport ?? { width: 1280, height: 900 },
       deviceScaleFactor: options.deviceScaleFactor,
       args: [

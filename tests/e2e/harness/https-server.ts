@@ -72,45 +72,49 @@ export interface HttpsTestServer {
 }
 
 export interface TestCertificate {
+  /** PEM private key. */
   key: Buffer;
+  /** PEM self-signed certificate (CN=netra-test, SANs: TEST_HOSTS and 127.0.0.1). */
   cert: Buffer;
-  certPath: string;
-  keyPath: string;
 }
 
 let certificate: TestCertificate | undefined;
 
-/** Generates the self-signed certificate once per process (openssl), in a temp dir removed at exit. */
+/** Generates the self-signed certificate once per process with openssl; only memory keeps it. */
 export function testCertificate(): TestCertificate {
   if (certificate) return certificate;
+  // The temp dir goes as soon as the PEMs are read: test workers are not always given an exit hook.
   const dir = mkdtempSync(join(tmpdir(), 'netra-cert-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const keyPath = join(dir, 'key.pem');
-  const certPath = join(dir, 'cert.pem');
-  const san = [...TEST_HOSTS.map((h) => `DNS:${h}`), 'IP:127.0.0.1'].join(',');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=netra-test',
-      '-addext',
-      `subjectAltName=${san}`,
-      '-keyout',
-      keyPath,
-      '-out',
-      certPath,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  certificate = { key: readFileSync(keyPath), cert: readFileSync(certPath), certPath, keyPath };
-  return certificate;
+  try {
+    const keyPath = join(dir, 'key.pem');
+    const certPath = join(dir, 'cert.pem');
+    const san = [...TEST_HOSTS.map((h) => `DNS:${h}`), 'IP:127.0.0.1'].join(',');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '30',
+        '-subj',
+        '/CN=netra-test',
+        '-addext',
+        `subjectAltName=${san}`,
+        '-keyout',
+        keyPath,
+        '-out',
+        certPath,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    certificate = { key: readFileSync(keyPath), cert: readFileSync(certPath) };
+    return certificate;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const CONTENT_TYPES: Record<string, string> = {
