@@ -64,6 +64,8 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
       return { ok: true };
     }
     if (!capture?.post.isConnected) return failure('post-gone');
+    // captureVisibleTab shows whatever tab is in front: never file a picture of another page.
+    if (doc.visibilityState !== 'visible') return failure('tab-not-visible');
     // Our own button must not be in the evidence.
     capture.button.host.style.visibility = 'hidden';
     let rect = capture.post.getBoundingClientRect();
