@@ -1,0 +1,46 @@
+import type { PlatformAdapter } from '../adapter';
+import { findPosts } from './collect';
+import { extract, findQuote } from './extract';
+import * as sel from './selectors';
+
+/** How many single-child wrappers X puts between the caret button and its header row, at most. */
+const MAX_WRAPPERS = 6;
+
+/**
+ * The header row holding the "More" (…) caret, so the flag button sits beside it; else the author row's
+ * parent; else the tweet itself. Never throws: it runs in the page.
+ */
+function anchor(el: Element): Element {
+  try {
+    return headerRow(el);
+  } catch {
+    return el;
+  }
+}
+
+function headerRow(el: Element): Element {
+  const quote = findQuote(el);
+  for (const selector of sel.caret) {
+    const caret = el.querySelector(selector);
+    if (!caret || quote?.contains(caret)) continue;
+    // Climb the caret's own wrappers to the row that also holds its neighbours (Grok, name block).
+    let row = caret.parentElement;
+    for (let i = 0; row && row !== el && row.childElementCount === 1 && i < MAX_WRAPPERS; i++) {
+      row = row.parentElement;
+    }
+    if (row && row !== el && el.contains(row)) return row;
+  }
+  const name = el.querySelector(sel.any(sel.userName));
+  if (name?.parentElement && name.parentElement !== el && el.contains(name.parentElement)) {
+    return name.parentElement;
+  }
+  return el;
+}
+
+export const xAdapter: PlatformAdapter = {
+  platform: 'x',
+  hosts: ['x.com', 'twitter.com', 'mobile.twitter.com', 'mobile.x.com'],
+  findPosts,
+  extract,
+  anchor,
+};
