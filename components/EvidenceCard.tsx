@@ -5,7 +5,13 @@ import { formatDateTime, platformName } from './format';
 const KIND_NAMES = { post: 'Unggahan', reply: 'Balasan', comment: 'Komentar' } as const;
 
 /** One finding: thumbnail, who, what, when. Post text is rendered as text, never as HTML. */
-export function EvidenceCard({ evidence, screenshot }: { evidence: Evidence; screenshot?: StoredScreenshot }) {
+export function EvidenceCard({
+  evidence,
+  screenshot,
+}: {
+  evidence: Evidence;
+  screenshot?: StoredScreenshot;
+}) {
   const { post } = evidence;
   const who = post.author.displayName ?? post.author.handle ?? 'Akun tidak terbaca';
   const handle = post.author.handle ? `@${post.author.handle}` : '';
@@ -17,7 +23,9 @@ export function EvidenceCard({ evidence, screenshot }: { evidence: Evidence; scr
           <span class="name">{who}</span> <span class="handle">{handle}</span>
         </div>
         {post.repostedBy && (
-          <div class="meta">Dibagikan ulang oleh @{post.repostedBy.handle ?? post.repostedBy.displayName}</div>
+          <div class="meta">
+            Dibagikan ulang oleh @{post.repostedBy.handle ?? post.repostedBy.displayName}
+          </div>
         )}
         <p class="text">{post.text || '(tanpa teks)'}</p>
         <div class="meta">

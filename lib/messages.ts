@@ -80,7 +80,8 @@ const messages: Record<ErrorCode, string> = {
   'tab-not-visible': 'Tab ini tidak sedang tampil; buka tab ini lalu coba lagi.',
   'post-gone': 'Unggahan sudah tidak ada di layar; gulir kembali lalu coba lagi.',
   'screenshot-failed': 'Tangkapan layar gagal; coba lagi.',
-  'quota-exceeded': 'Penyimpanan penuh: bukti tidak disimpan. Ekspor dan kosongkan temuan lama, lalu coba lagi.',
+  'quota-exceeded':
+    'Penyimpanan penuh: bukti tidak disimpan. Ekspor dan kosongkan temuan lama, lalu coba lagi.',
   'storage-failed': 'Gagal menyimpan ke basis data; tidak ada yang tersimpan sebagian. Coba lagi.',
   internal: 'Terjadi kesalahan internal; tidak ada yang tersimpan sebagian. Coba lagi.',
 };

@@ -17,7 +17,8 @@ export function App() {
 
   if (!shift) return <main aria-busy="true" />;
   const perPlatform = new Map<Platform, number>();
-  for (const e of shift.findings) perPlatform.set(e.post.platform, (perPlatform.get(e.post.platform) ?? 0) + 1);
+  for (const e of shift.findings)
+    perPlatform.set(e.post.platform, (perPlatform.get(e.post.platform) ?? 0) + 1);
 
   return (
     <main>
@@ -39,7 +40,8 @@ export function App() {
       </section>
       {shift.findings.length === 0 ? (
         <p class="empty">
-          Belum ada temuan. Buka X, Facebook atau Instagram, lalu klik tombol bendera pada unggahan yang melanggar.
+          Belum ada temuan. Buka X, Facebook atau Instagram, lalu klik tombol bendera pada unggahan yang
+          melanggar.
         </p>
       ) : (
         <ol class="findings" aria-label="Temuan terbaru">
@@ -48,7 +50,9 @@ export function App() {
           ))}
         </ol>
       )}
-      {shift.findings.length > LATEST && <p class="more">dan {shift.findings.length - LATEST} temuan lainnya</p>}
+      {shift.findings.length > LATEST && (
+        <p class="more">dan {shift.findings.length - LATEST} temuan lainnya</p>
+      )}
     </main>
   );
 }

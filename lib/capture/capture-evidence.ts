@@ -60,14 +60,19 @@ export function senderTab(
 
 const inFlight = new Map<string, Promise<CaptureReply>>();
 
-export async function captureEvidence(deps: CaptureDeps, raw: unknown, tab: SenderTab): Promise<CaptureReply> {
+export async function captureEvidence(
+  deps: CaptureDeps,
+  raw: unknown,
+  tab: SenderTab,
+): Promise<CaptureReply> {
   const parsed = CaptureRequest.safeParse(raw);
   if (!parsed.success) return failure('invalid-message');
   const { clickId, snapshot } = parsed.data;
 
   const senderHost = new URL(tab.url).hostname;
   const adapter = adapterForHost(senderHost);
-  if (!adapter || adapter.platform !== snapshot.platform || tab.frameId !== 0) return failure('forbidden-sender');
+  if (!adapter || adapter.platform !== snapshot.platform || tab.frameId !== 0)
+    return failure('forbidden-sender');
   if (!URL.canParse(snapshot.pageUrl) || new URL(snapshot.pageUrl).hostname !== senderHost) {
     return failure('forbidden-sender');
   }
@@ -109,7 +114,11 @@ async function captureOnce(
   try {
     const evidence = await store(deps, clickId, snapshot, key, shot.image, shot.prepared);
     deps.onStored?.(evidence);
-    return { ok: true, status: evidence.clickId === clickId ? 'saved' : 'duplicate', evidenceId: evidence.id };
+    return {
+      ok: true,
+      status: evidence.clickId === clickId ? 'saved' : 'duplicate',
+      evidenceId: evidence.id,
+    };
   } catch (error) {
     if (isQuotaError(error)) return failure('quota-exceeded');
     return failure('storage-failed', error instanceof Error ? error.name : undefined);

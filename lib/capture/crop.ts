@@ -21,7 +21,10 @@ export function cropBox(prepared: PreparedCapture, imageWidth: number, imageHeig
   const right = Math.min(imageWidth, Math.round((x + width) * scale));
   const bottom = Math.min(imageHeight, Math.round((y + height) * scale));
   const clipped =
-    x < 0 || y < 0 || x + width > prepared.viewport.width + 0.5 || y + height > prepared.viewport.height + 0.5;
+    x < 0 ||
+    y < 0 ||
+    x + width > prepared.viewport.width + 0.5 ||
+    y + height > prepared.viewport.height + 0.5;
   return { sx: left, sy: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top), clipped };
 }
 

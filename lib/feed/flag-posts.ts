@@ -38,9 +38,10 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
       else button.setState('error', reply.data.error.message);
     } catch (error) {
       // Typically "Extension context invalidated" after an update: only a reload reconnects the page.
-      const detail = error instanceof Error && /context invalidated/i.test(error.message)
-        ? 'Netra diperbarui; muat ulang halaman ini.'
-        : failure('internal').error.message;
+      const detail =
+        error instanceof Error && /context invalidated/i.test(error.message)
+          ? 'Netra diperbarui; muat ulang halaman ini.'
+          : failure('internal').error.message;
       button.setState('error', detail);
     } finally {
       pending.delete(clickId);

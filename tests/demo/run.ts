@@ -70,9 +70,13 @@ async function headless(session: ChromiumSession, server: HttpsTestServer): Prom
     // and is trusted, as the content script requires.
     await flag.click({ timeout: 10_000 });
     await feed
-      .waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-state') === 'saved', FLAG_SELECTOR, {
-        timeout: 10_000,
-      })
+      .waitForFunction(
+        (sel) => document.querySelector(sel)?.getAttribute('data-state') === 'saved',
+        FLAG_SELECTOR,
+        {
+          timeout: 10_000,
+        },
+      )
       .catch(() => log('WARNING: the flagged post did not turn "saved" within 10 s'));
     await screenshot(feed, 'flag-clicked.png');
   }

@@ -38,7 +38,9 @@ describe('flagging an X post in real Firefox', () => {
     const shown = await page.evaluate(() => {
       const post = document.querySelector('article[data-testid="tweet"]')!;
       const link = [...post.querySelectorAll('a[href*="/status/"]')].find((a) => a.querySelector('time'))!;
-      const [, handle, id] = new URL(link.getAttribute('href')!, location.href).pathname.split(/\/status\/|\//);
+      const [, handle, id] = new URL(link.getAttribute('href')!, location.href).pathname.split(
+        /\/status\/|\//,
+      );
       return { url: `https://x.com/${handle!.toLowerCase()}/status/${id}`, handle: handle!.toLowerCase() };
     });
 
@@ -50,10 +52,13 @@ describe('flagging an X post in real Firefox', () => {
     await page.screenshot({ path: `${ARTIFACTS}/firefox-x-home-flagged.png` });
 
     const popup = await firefox.openPopup();
-    await popup.waitForFunction(() => document.querySelector('[data-testid="finding-count"]')?.textContent === '1', {
-      timeout: 15_000,
-      polling: 100,
-    });
+    await popup.waitForFunction(
+      () => document.querySelector('[data-testid="finding-count"]')?.textContent === '1',
+      {
+        timeout: 15_000,
+        polling: 100,
+      },
+    );
     const stored = await popup.evaluate(async () => {
       const db: IDBDatabase = await new Promise((ok, fail) => {
         const open = indexedDB.open('netra');
@@ -65,7 +70,10 @@ describe('flagging an X post in real Firefox', () => {
           const request = db.transaction(store).objectStore(store).getAll();
           request.onsuccess = () => ok(request.result);
         });
-      const [evidence] = (await all('evidence')) as { post: { url: string; author: { handle: string } }; screenshots: { width: number; size: number }[] }[];
+      const [evidence] = (await all('evidence')) as {
+        post: { url: string; author: { handle: string } };
+        screenshots: { width: number; size: number }[];
+      }[];
       const shots = (await all('screenshots')) as { blob: Blob }[];
       return {
         count: (await all('evidence')).length,

@@ -100,11 +100,16 @@ describe('flagging X posts in real Chromium', () => {
       const facts = await post.evaluate((el) => {
         const link = [...el.querySelectorAll('a[href*="/status/"]')].find((a) => a.querySelector('time'));
         const id = link?.getAttribute('href')?.match(/status\/(\d+)/)?.[1];
-        const handle = el.querySelector('[data-testid="User-Name"] a[href^="https://x.com/"], [data-testid="User-Name"] a')?.getAttribute('href');
+        const handle = el
+          .querySelector('[data-testid="User-Name"] a[href^="https://x.com/"], [data-testid="User-Name"] a')
+          ?.getAttribute('href');
         const r = el.getBoundingClientRect();
         return { id, handle, width: r.width, height: r.height };
       });
-      const handle = (facts.handle ?? '').replace(/^https:\/\/x\.com/, '').replace(/^\//, '').toLowerCase();
+      const handle = (facts.handle ?? '')
+        .replace(/^https:\/\/x\.com/, '')
+        .replace(/^\//, '')
+        .toLowerCase();
       expected.push({ url: `https://x.com/${handle}/status/${facts.id}`, handle, rect: facts });
     }
     await page.screenshot({ path: `${ARTIFACTS}/x-home-flagged.png` });

@@ -43,7 +43,11 @@ beforeEach(async () => {
   };
 });
 
-const request = (overrides = {}) => ({ type: 'capture', clickId: crypto.randomUUID(), snapshot: xSnapshot(overrides) });
+const request = (overrides = {}) => ({
+  type: 'capture',
+  clickId: crypto.randomUUID(),
+  snapshot: xSnapshot(overrides),
+});
 
 describe('captureEvidence', () => {
   it('stores a record that validates against the Evidence schema, with its screenshot', async () => {
@@ -74,7 +78,10 @@ describe('captureEvidence', () => {
   });
 
   it('two simultaneous clicks on one post store it once', async () => {
-    const replies = await Promise.all([captureEvidence(deps, request(), tab), captureEvidence(deps, request(), tab)]);
+    const replies = await Promise.all([
+      captureEvidence(deps, request(), tab),
+      captureEvidence(deps, request(), tab),
+    ]);
     expect(replies.map((r) => r.ok && r.status).sort()).toEqual(['duplicate', 'saved']);
     expect(await db.evidence.count()).toBe(1);
   });
@@ -91,7 +98,11 @@ describe('captureEvidence', () => {
     await captureEvidence(deps, request({ url: null, text: 'satu' }), tab);
     await captureEvidence(deps, request({ url: null, text: 'dua' }), tab);
     await captureEvidence(deps, request({ url: null, text: 'satu' }), tab);
-    expect((await db.evidence.toArray()).map((e) => e.seq)).toEqual([1, 2]);
+    const stored = await db.evidence.orderBy('seq').toArray();
+    expect(stored.map((e) => [e.seq, e.post.text])).toEqual([
+      [1, 'satu'],
+      [2, 'dua'],
+    ]);
     expect(await shiftCount(db)).toBe(2);
   });
 
@@ -100,8 +111,14 @@ describe('captureEvidence', () => {
     ['unknown type', { type: 'delete-all' }],
     ['missing snapshot', { type: 'capture', clickId: crypto.randomUUID() }],
     ['bad click id', { type: 'capture', clickId: '<script>', snapshot: xSnapshot() }],
-    ['platform not in the enum', { type: 'capture', clickId: crypto.randomUUID(), snapshot: { ...xSnapshot(), platform: 'tiktok' } }],
-    ['text is not a string', { type: 'capture', clickId: crypto.randomUUID(), snapshot: { ...xSnapshot(), text: 42 } }],
+    [
+      'platform not in the enum',
+      { type: 'capture', clickId: crypto.randomUUID(), snapshot: { ...xSnapshot(), platform: 'tiktok' } },
+    ],
+    [
+      'text is not a string',
+      { type: 'capture', clickId: crypto.randomUUID(), snapshot: { ...xSnapshot(), text: 42 } },
+    ],
   ])('refuses a malformed message (%s) and stores nothing', async (_, message) => {
     const reply = await captureEvidence(deps, message, tab);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
@@ -134,7 +151,9 @@ describe('captureEvidence', () => {
   });
 
   it('reports a full disk in Indonesian and leaves no half-written record', async () => {
-    vi.spyOn(db.evidence, 'add').mockRejectedValueOnce(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    vi.spyOn(db.evidence, 'add').mockRejectedValueOnce(
+      Object.assign(new Error('full'), { name: 'QuotaExceededError' }),
+    );
     const reply = await captureEvidence(deps, request(), tab);
     expect(reply).toMatchObject({ ok: false, error: { code: 'quota-exceeded' } });
     expect(reply.ok === false && reply.error.message).toMatch(/Penyimpanan penuh/);
@@ -146,7 +165,10 @@ describe('captureEvidence', () => {
     deps.prepare = vi.fn(async () => {
       throw new Error('gone');
     });
-    expect(await captureEvidence(deps, request(), tab)).toMatchObject({ ok: false, error: { code: 'post-gone' } });
+    expect(await captureEvidence(deps, request(), tab)).toMatchObject({
+      ok: false,
+      error: { code: 'post-gone' },
+    });
     expect(await db.evidence.count()).toBe(0);
   });
 });
@@ -154,7 +176,12 @@ describe('captureEvidence', () => {
 describe('senderTab', () => {
   it('accepts only messages from this extension with a tab', () => {
     const sender = { id: 'netra', url: 'https://x.com/home', frameId: 0, tab: { id: 4, windowId: 1 } };
-    expect(senderTab(sender, 'netra')).toEqual({ tabId: 4, windowId: 1, frameId: 0, url: 'https://x.com/home' });
+    expect(senderTab(sender, 'netra')).toEqual({
+      tabId: 4,
+      windowId: 1,
+      frameId: 0,
+      url: 'https://x.com/home',
+    });
     expect(senderTab({ ...sender, id: 'other' }, 'netra')).toBeNull();
     expect(senderTab({ ...sender, tab: undefined }, 'netra')).toBeNull();
   });
