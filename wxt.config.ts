@@ -14,7 +14,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'netra@bawaslu.example', strict_min_version: '128.0' },
+            gecko: {
+              id: 'netra@bawaslu.example',
+              strict_min_version: '140.0',
+              // Findings stay on the device; only the officer's own export sends anything.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
