@@ -2,7 +2,13 @@ import type { Evidence, StoredScreenshot } from '@/lib/evidence/schema';
 import { BlobImage } from './BlobImage';
 import { formatDateTime, platformName } from './format';
 
-const KIND_NAMES = { post: 'Unggahan', reply: 'Balasan', comment: 'Komentar' } as const;
+const KIND_NAMES = {
+  post: 'Unggahan',
+  reply: 'Balasan',
+  comment: 'Komentar',
+  reaction: 'Reaksi',
+  repost: 'Posting ulang',
+} as const;
 
 /** One finding: thumbnail, who, what, when. Post text is rendered as text, never as HTML. */
 export function EvidenceCard({

@@ -3,7 +3,11 @@ import { z } from '../zod';
 export const Platform = z.enum(['x', 'facebook', 'instagram']);
 export type Platform = z.infer<typeof Platform>;
 
-export const PostKind = z.enum(['post', 'reply', 'comment']);
+/**
+ * post, reply (X, under a focal post), comment (Facebook/Instagram), and for interaction lists:
+ * reaction (this account liked/reacted to the parent post) and repost (this account shared it).
+ */
+export const PostKind = z.enum(['post', 'reply', 'comment', 'reaction', 'repost']);
 export type PostKind = z.infer<typeof PostKind>;
 
 // Hostile page text is stored verbatim but bounded, so one absurd post cannot exhaust memory.
@@ -27,6 +31,15 @@ export const Media = z.object({
 });
 export type Media = z.infer<typeof Media>;
 
+/** The post a comment, reply, reaction or repost belongs to, as far as the page shows it. */
+export const ParentRef = z.object({
+  url: z.nullable(url()),
+  author: Account,
+  /** The parent's text, cut to a few hundred characters. */
+  textExcerpt: z.string().check(z.maxLength(600)),
+});
+export type ParentRef = z.infer<typeof ParentRef>;
+
 /** What an adapter reads from one post or comment in the page: the raw material of an Evidence record. */
 export const PostSnapshot = z.object({
   platform: Platform,
@@ -38,6 +51,8 @@ export const PostSnapshot = z.object({
   textTruncated: z.boolean(),
   author: Account,
   repostedBy: z.nullable(Account),
+  /** For comments, replies, reactions and reposts: the post they belong to; null for posts. */
+  parent: z.nullable(ParentRef),
   get quoted() {
     return z.nullable(PostSnapshot);
   },
@@ -50,3 +65,11 @@ export const PostSnapshot = z.object({
   promoted: z.boolean(),
 });
 export type PostSnapshot = z.infer<typeof PostSnapshot>;
+
+const EXCERPT = 280;
+
+/** How a comment, reply, reaction or repost refers to its post. */
+export function parentRef(post: Pick<PostSnapshot, 'url' | 'author' | 'text'>): ParentRef {
+  const text = post.text.length > EXCERPT ? `${post.text.slice(0, EXCERPT - 1)}…` : post.text;
+  return { url: post.url, author: post.author, textExcerpt: text };
+}

@@ -65,6 +65,12 @@ function statusPage(pageUrl: string): { id: string } | null {
   return path.endsWith(`/status/${status.id}`) ? status : null;
 }
 
+/** On a status page, its focal tweet if it is in the DOM (replies name it as their parent). */
+export function focalOf(el: Element, pageUrl: string): Element | null {
+  const page = statusPage(pageUrl);
+  return page ? focalTweet(el, page.id) : null;
+}
+
 /**
  * On a status page (/<handle>/status/<id>) the focal tweet and the thread above it are posts, the tweets
  * below it replies. Everywhere else every tweet is a post.

@@ -1,4 +1,5 @@
 import {
+  canonicalUrl,
   httpsUrl,
   parseXProfile,
   parseXStatus,
@@ -6,8 +7,8 @@ import {
   xProfileUrl,
   xStatusUrl,
 } from '../canonical-url';
-import type { Account, Media, PostSnapshot } from '../snapshot';
-import { kindOf } from './collect';
+import { type Account, type Media, type ParentRef, type PostSnapshot, parentRef } from '../snapshot';
+import { focalOf, kindOf } from './collect';
 import * as sel from './selectors';
 import { readText } from './text';
 
@@ -229,6 +230,7 @@ function blank(pageUrl: string): PostSnapshot {
     textTruncated: false,
     author: { handle: null, displayName: null, profileUrl: null },
     repostedBy: null,
+    parent: null,
     quoted: null,
     postedAt: null,
     media: [],
@@ -280,6 +282,9 @@ function readPost(root: Element, exclude: Element | null, pageUrl: string, outer
     attempt(['kind'], () => {
       post.kind = kindOf(root, post.postId, pageUrl);
     });
+    attempt(['parent'], () => {
+      if (post.kind === 'reply') post.parent = readParent(root, pageUrl);
+    });
   }
   const absent: string[] = [];
   if (post.url === null) absent.push('url');
@@ -292,6 +297,19 @@ function readPost(root: Element, exclude: Element | null, pageUrl: string, outer
   if (!hasText && post.media.length === 0 && post.quoted === null) absent.push('text');
   post.missing = [...new Set([...absent, ...failed])];
   return post;
+}
+
+/** A reply's parent: the status page's focal tweet, or what the page URL alone says of it. */
+function readParent(root: Element, pageUrl: string): ParentRef {
+  const focal = focalOf(root, pageUrl);
+  if (focal && focal !== root) return parentRef(readPost(focal, findQuote(focal), pageUrl, false));
+  const status = parseXStatus(pageUrl);
+  const handle = status?.handle ?? null;
+  return {
+    url: canonicalUrl(pageUrl),
+    author: { handle, displayName: null, profileUrl: handle ? `https://x.com/${handle}` : null },
+    textExcerpt: '',
+  };
 }
 
 /** Snapshot of one tweet. Never throws: what cannot be read is null/empty and named in `missing`. */

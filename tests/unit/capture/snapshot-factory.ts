@@ -15,6 +15,7 @@ export function xSnapshot(overrides: Partial<PostSnapshot> = {}): PostSnapshot {
       profileUrl: 'https://x.com/sriwahyuni_guru',
     },
     repostedBy: null,
+    parent: null,
     quoted: null,
     postedAt: '2026-11-20T03:15:00.000Z',
     media: [],

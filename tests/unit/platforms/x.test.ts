@@ -23,6 +23,7 @@ const base = (pageUrl: string) => ({
   kind: 'post',
   textTruncated: false,
   repostedBy: null,
+  parent: null,
   quoted: null,
   media: [],
   pageUrl,
@@ -257,6 +258,14 @@ describe('extract on a status page', () => {
       textTruncated: false,
       missing: [],
     });
+  });
+
+  it('names the focal post as every reply\'s parent', () => {
+    const focal = snapshots[1]!;
+    expect(focal.parent).toBeNull();
+    for (const reply of snapshots.slice(2)) {
+      expect(reply.parent).toEqual({ url: focal.url, author: focal.author, textExcerpt: focal.text });
+    }
   });
 
   it('finds the focal tweet by tabindex when its permalink is gone, and calls the rest replies', () => {
