@@ -30,6 +30,7 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
     const clickId = crypto.randomUUID();
     pending.set(clickId, { post, button });
     try {
+      await adapter.reveal?.(post).catch(() => undefined);
       const snapshot = adapter.extract(post, win.location.href);
       const raw = await send({ type: 'capture', clickId, snapshot });
       const reply = CaptureReply.safeParse(raw);

@@ -13,6 +13,12 @@ export interface PlatformAdapter {
    * nothing else. Runs on every added subtree of the feed: keep it to a few selector queries.
    */
   findPosts(root: ParentNode): Element[];
+  /**
+   * Optional, live pages only: makes the page reveal what it hides until a pointer or focus arrives
+   * (Facebook fills its timestamp link's href on hover/focus). Called at click time, before `extract`;
+   * must leave the page as it found it and never throw.
+   */
+  reveal?(el: Element): Promise<void>;
   /** Never throws; fields it cannot read are null and named in `missing`. */
   extract(el: Element, pageUrl: string): PostSnapshot;
   /** Where the flag button goes: an element inside `el` that the host can append to. */

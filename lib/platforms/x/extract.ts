@@ -8,9 +8,9 @@ import {
   xStatusUrl,
 } from '../canonical-url';
 import { type Account, type Media, type ParentRef, type PostSnapshot, parentRef } from '../snapshot';
+import { readText } from '../text';
 import { focalOf, kindOf } from './collect';
 import * as sel from './selectors';
-import { readText } from './text';
 
 const X_HANDLE = /^@?([A-Za-z0-9_]{1,50})$/;
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z$/;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { adapterForHost, adapters, extractPosts } from '@/lib/platforms';
 import { PostSnapshot } from '@/lib/platforms/snapshot';
 import { xAdapter } from '@/lib/platforms/x';
-import { normalizeText } from '@/lib/platforms/x/text';
+import { normalizeText } from '@/lib/platforms/text';
 import homeHtml from '../../fixtures/x/home-timeline.html?raw';
 import threadHtml from '../../fixtures/x/status-thread.html?raw';
 import cellHtml from '../../fixtures/x/tweet-cell.html?raw';
