@@ -1,6 +1,6 @@
-// Text as the officer saw it, shared by every adapter, without innerText: innerText needs layout (slow in a
-// live feed, absent in
-// happy-dom and the CLI) and would turn X's inline-flex mention <div>s into line breaks.
+// Text as the officer saw it, shared by every adapter, without innerText: innerText needs layout (slow in
+// a live feed, absent in happy-dom and the CLI) and would turn X's inline-flex mention <div>s into line
+// breaks.
 
 const SKIPPED = new Set(['script', 'style', 'svg', 'template', 'noscript', 'button']);
 const ELEMENT = 1;
