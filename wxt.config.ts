@@ -8,7 +8,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'id',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
+    commands: {
+      'flag-post': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_commandFlag__',
+      },
+    },
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

@@ -1,4 +1,4 @@
-const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' } as const;
+const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', web: 'Situs lain' } as const;
 
 export function platformName(platform: keyof typeof PLATFORM_NAMES): string {
   return PLATFORM_NAMES[platform];

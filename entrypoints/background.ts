@@ -1,19 +1,23 @@
 import { browser } from 'wxt/browser';
 import { browserCaptureDeps } from '@/lib/capture/browser-deps';
 import { captureEvidence, senderTab } from '@/lib/capture/capture-evidence';
+import { type FallbackTrigger, flagFromBrowser } from '@/lib/capture/fallback-flag';
 import { ScreenshotQueue } from '@/lib/capture/screenshot-queue';
 import { EvidenceDb, shiftCount } from '@/lib/evidence/db';
-import { BackgroundRequest, failure } from '@/lib/messages';
+import { BackgroundRequest, type CaptureReply, failure } from '@/lib/messages';
+
+const FLAG_MENU = 'netra-flag';
+const FLAG_COMMAND = 'flag-post';
 
 export default defineBackground(() => {
   const db = new EvidenceDb();
   const queue = new ScreenshotQueue();
   const action = browser.action ?? browser.browserAction;
 
-  const updateBadge = async () => {
+  const updateBadge = async (tabId?: number) => {
     const count = await shiftCount(db);
     await action.setBadgeBackgroundColor({ color: '#b42318' });
-    await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+    await action.setBadgeText({ text: count > 0 ? String(count) : '', tabId });
   };
 
   const deps = { ...browserCaptureDeps(db, queue), onStored: () => void updateBadge() };
@@ -28,6 +32,42 @@ export default defineBackground(() => {
     const tab = senderTab(sender, browser.runtime.id);
     if (!tab) return Promise.resolve(failure('forbidden-sender'));
     return captureEvidence(deps, request, tab).catch(() => failure('internal'));
+  });
+
+  const reportFallback = (reply: CaptureReply | null, tabId: number | undefined) => {
+    // On a page without our button the toolbar badge is the only place to answer.
+    if (!reply || tabId === undefined) return;
+    const text = reply.ok ? '✓' : '!';
+    void action.setBadgeText({ text, tabId });
+    void action.setTitle({
+      title: reply.ok ? 'Netra: temuan tersimpan' : `Netra: ${reply.error.message}`,
+      tabId,
+    });
+    // The tab's own badge text hides the global count: put the count back in it.
+    setTimeout(() => void updateBadge(tabId), 4_000);
+  };
+  const flagFallback = (trigger: FallbackTrigger) =>
+    flagFromBrowser(deps, trigger)
+      .catch(() => failure('internal'))
+      .then((reply) => reportFallback(reply, trigger.tab.id));
+
+  void browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({
+      id: FLAG_MENU,
+      title: browser.i18n.getMessage('menuFlag'),
+      contexts: ['page', 'selection', 'link', 'image', 'video'],
+    }),
+  );
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== FLAG_MENU || !tab) return;
+    void flagFallback({ tab, selectionText: info.selectionText, linkUrl: info.linkUrl });
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== FLAG_COMMAND) return;
+    const active = tab
+      ? Promise.resolve(tab)
+      : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t);
+    void active.then((t) => t && flagFallback({ tab: t }));
   });
 
   void navigator.storage?.persist?.();

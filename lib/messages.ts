@@ -31,6 +31,8 @@ export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('capture.prepare'), clickId: ClickId }),
   z.object({ type: z.literal('capture.finish'), clickId: ClickId }),
+  /** Context menu or shortcut: flag the post under the pointer (or focus), if the adapter knows one. */
+  z.object({ type: z.literal('fallback.flag') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -69,6 +71,14 @@ export const CaptureReply = z.union([
   Failure,
 ]);
 export type CaptureReply = z.infer<typeof CaptureReply>;
+
+/** `found`: the content script flags that post itself; otherwise the background flags the page. */
+export const FallbackReply = z.object({
+  ok: z.literal(true),
+  found: z.boolean(),
+  selection: z.string().check(z.maxLength(2_000_000)),
+});
+export type FallbackReply = z.infer<typeof FallbackReply>;
 
 export const PrepareReply = z.union([z.object({ ok: z.literal(true), prepared: PreparedCapture }), Failure]);
 export type PrepareReply = z.infer<typeof PrepareReply>;

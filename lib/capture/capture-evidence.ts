@@ -27,7 +27,8 @@ export interface CaptureDeps {
   /** True when `tab` is the active tab of its window, i.e. what captureVisibleTab will see. */
   isActiveTab(tab: SenderTab): Promise<boolean>;
   captureVisibleTab(windowId: number): Promise<Blob>;
-  crop(png: Blob, prepared: PreparedCapture): Promise<CroppedImage>;
+  /** Crops to the post; `null` keeps the whole visible tab. */
+  crop(png: Blob, prepared: PreparedCapture | null): Promise<CroppedImage>;
   now(): Date;
   newId(): string;
   extensionVersion: string;
@@ -77,14 +78,38 @@ export async function captureEvidence(
     return failure('forbidden-sender');
   }
 
-  const key = await dedupeKey(snapshot);
+  return captureSnapshot(deps, clickId, snapshot, tab, 'post');
+}
+
+/**
+ * What the background itself saw (context menu, keyboard shortcut) when no adapter recognised a post:
+ * trusted, since it never passed through a page, and pictured as the whole visible tab.
+ */
+export function captureVisiblePage(
+  deps: CaptureDeps,
+  snapshot: CaptureRequest['snapshot'],
+  tab: SenderTab,
+): Promise<CaptureReply> {
+  return captureSnapshot(deps, deps.newId(), snapshot, tab, 'viewport');
+}
+
+async function captureSnapshot(
+  deps: CaptureDeps,
+  clickId: string,
+  snapshot: CaptureRequest['snapshot'],
+  tab: SenderTab,
+  frame: 'post' | 'viewport',
+): Promise<CaptureReply> {
+  const key = await dedupeKey(snapshot, clickId);
   // Two clicks on one post at once: the second waits for the first and is told it is a duplicate.
   const running = inFlight.get(key);
   if (running) {
     const first = await running;
-    return first.ok ? { ...first, status: 'duplicate' } : captureEvidence(deps, raw, tab);
+    return first.ok
+      ? { ...first, status: 'duplicate' }
+      : captureSnapshot(deps, clickId, snapshot, tab, frame);
   }
-  const job = captureOnce(deps, clickId, snapshot, key, tab);
+  const job = captureOnce(deps, clickId, snapshot, key, tab, frame);
   inFlight.set(key, job);
   try {
     return await job;
@@ -99,13 +124,14 @@ async function captureOnce(
   snapshot: CaptureRequest['snapshot'],
   key: string,
   tab: SenderTab,
+  frame: 'post' | 'viewport',
 ): Promise<CaptureReply> {
   const existing = await findExisting(deps.db, clickId, key);
   if (existing) return { ok: true, status: 'duplicate', evidenceId: existing.id };
 
-  let shot: { image: CroppedImage; prepared: PreparedCapture };
+  let shot: { image: CroppedImage; prepared: PreparedCapture | null };
   try {
-    shot = await deps.queue.run(() => takeScreenshot(deps, tab, clickId));
+    shot = await deps.queue.run(() => takeScreenshot(deps, tab, clickId, frame));
   } catch (error) {
     if (error instanceof CaptureError) return error.reply;
     return failure('screenshot-failed', error instanceof Error ? error.message : undefined);
@@ -129,8 +155,16 @@ async function findExisting(db: EvidenceDb, clickId: string, key: string): Promi
   return (await db.evidence.get({ clickId })) ?? (await db.evidence.where('dedupeKey').equals(key).first());
 }
 
-async function takeScreenshot(deps: CaptureDeps, tab: SenderTab, clickId: string) {
+async function takeScreenshot(
+  deps: CaptureDeps,
+  tab: SenderTab,
+  clickId: string,
+  frame: 'post' | 'viewport',
+) {
   if (!(await deps.isActiveTab(tab))) throw new CaptureError(failure('tab-not-visible'));
+  if (frame === 'viewport') {
+    return { image: await deps.crop(await deps.captureVisibleTab(tab.windowId), null), prepared: null };
+  }
   let prepared: PreparedCapture;
   try {
     prepared = await deps.prepare(tab, clickId);
@@ -153,7 +187,7 @@ async function store(
   post: CaptureRequest['snapshot'],
   key: string,
   image: CroppedImage,
-  prepared: PreparedCapture,
+  prepared: PreparedCapture | null,
 ): Promise<Evidence> {
   const { db } = deps;
   return db.transaction('rw', db.evidence, db.screenshots, async () => {
@@ -161,7 +195,8 @@ async function store(
     if (raced) return raced;
     const last = await db.evidence.orderBy('seq').last();
     const id = deps.newId();
-    const screenshotId = `${id}-post`;
+    const role = prepared ? 'post' : 'viewport';
+    const screenshotId = `${id}-${role}`;
     const evidence: Evidence = {
       schemaVersion: 1,
       id,
@@ -173,7 +208,7 @@ async function store(
       screenshots: [
         {
           id: screenshotId,
-          role: 'post',
+          role,
           mime: 'image/png',
           width: image.width,
           height: image.height,
@@ -181,7 +216,7 @@ async function store(
           clipped: image.clipped,
         },
       ],
-      devicePixelRatio: prepared.devicePixelRatio,
+      devicePixelRatio: prepared?.devicePixelRatio ?? image.scale ?? 1,
       extensionVersion: deps.extensionVersion,
       exportedAt: null,
     };

@@ -33,12 +33,15 @@ export interface CroppedImage {
   width: number;
   height: number;
   clipped: boolean;
+  /** Image pixels per CSS pixel, when known. */
+  scale?: number;
 }
 
 /** Crops a PNG screenshot to the post. Runs in the service worker (OffscreenCanvas, no DOM). */
-export async function cropScreenshot(png: Blob, prepared: PreparedCapture): Promise<CroppedImage> {
+export async function cropScreenshot(png: Blob, prepared: PreparedCapture | null): Promise<CroppedImage> {
   const bitmap = await createImageBitmap(png);
   try {
+    if (!prepared) return { blob: png, width: bitmap.width, height: bitmap.height, clipped: false };
     const box = cropBox(prepared, bitmap.width, bitmap.height);
     if (box.width === 0 || box.height === 0) throw new Error('post is outside the viewport');
     const canvas = new OffscreenCanvas(box.width, box.height);
@@ -46,7 +49,8 @@ export async function cropScreenshot(png: Blob, prepared: PreparedCapture): Prom
     if (!context) throw new Error('no 2d context');
     context.drawImage(bitmap, box.sx, box.sy, box.width, box.height, 0, 0, box.width, box.height);
     const blob = await canvas.convertToBlob({ type: 'image/png' });
-    return { blob, width: box.width, height: box.height, clipped: box.clipped };
+    const scale = bitmap.width / prepared.viewport.width;
+    return { blob, width: box.width, height: box.height, clipped: box.clipped, scale };
   } finally {
     bitmap.close();
   }

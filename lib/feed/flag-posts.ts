@@ -1,4 +1,4 @@
-import { CaptureReply, ContentRequest, failure, type PrepareReply } from '../messages';
+import { CaptureReply, ContentRequest, type FallbackReply, failure, type PrepareReply } from '../messages';
 import type { PlatformAdapter } from '../platforms/adapter';
 import { createFlagButton, type FlagButton } from './flag-button';
 import { watchFeed } from './watch-feed';
@@ -24,6 +24,27 @@ interface PendingCapture {
 export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
   const doc = win.document;
   const pending = new Map<string, PendingCapture>();
+  const buttons = new WeakMap<Element, FlagButton>();
+  // Where the pointer (or keyboard focus, or the context menu) last was: the fallback flags that post.
+  let lastTarget: EventTarget | null = null;
+  const remember = (event: Event) => {
+    lastTarget = event.target;
+  };
+  for (const type of ['mouseover', 'focusin', 'contextmenu']) {
+    doc.addEventListener(type, remember, { capture: true, passive: true, signal });
+  }
+
+  const postUnder = (target: EventTarget | null): Element | null => {
+    // Walks out of shadow roots too (a target inside our own button's host).
+    for (
+      let node = target as Node | null;
+      node;
+      node = node.parentNode ?? (node as ShadowRoot).host ?? null
+    ) {
+      if (buttons.has(node as Element)) return node as Element;
+    }
+    return null;
+  };
 
   const flag = async (post: Element, button: FlagButton) => {
     button.setState('saving');
@@ -55,11 +76,18 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
     signal,
     onPost(post) {
       const button = createFlagButton(doc, () => void flag(post, button));
+      buttons.set(post, button);
       adapter.anchor(post).append(button.host);
     },
   });
 
-  async function answer(request: ContentRequest): Promise<PrepareReply | { ok: true }> {
+  async function answer(request: ContentRequest): Promise<PrepareReply | FallbackReply | { ok: true }> {
+    if (request.type === 'fallback.flag') {
+      const post = postUnder(lastTarget);
+      const button = post && buttons.get(post);
+      if (post && button && button.host.dataset.state !== 'saving') void flag(post, button);
+      return { ok: true, found: post !== null, selection: win.getSelection()?.toString() ?? '' };
+    }
     const capture = pending.get(request.clickId);
     if (request.type === 'capture.finish') {
       if (capture) capture.button.host.style.visibility = '';
@@ -89,7 +117,7 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
   return {
     rescan: feed.rescan,
     /** Background → content messages; undefined (not a promise) for anything that is not ours. */
-    onMessage(raw: unknown): Promise<PrepareReply | { ok: true }> | undefined {
+    onMessage(raw: unknown): Promise<PrepareReply | FallbackReply | { ok: true }> | undefined {
       const parsed = ContentRequest.safeParse(raw);
       return parsed.success ? answer(parsed.data) : undefined;
     },

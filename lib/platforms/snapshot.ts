@@ -1,6 +1,7 @@
 import { z } from '../zod';
 
-export const Platform = z.enum(['x', 'facebook', 'instagram']);
+/** 'web' is any other site, flagged through the context menu or shortcut (no adapter). */
+export const Platform = z.enum(['x', 'facebook', 'instagram', 'web']);
 export type Platform = z.infer<typeof Platform>;
 
 /**

@@ -2,7 +2,14 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserCaptureDeps } from '@/lib/capture/browser-deps';
-import { type CaptureDeps, captureEvidence, type SenderTab, senderTab } from '@/lib/capture/capture-evidence';
+import {
+  type CaptureDeps,
+  captureEvidence,
+  captureVisiblePage,
+  type SenderTab,
+  senderTab,
+} from '@/lib/capture/capture-evidence';
+import { pageSnapshot } from '@/lib/capture/fallback';
 import { type Clock, ScreenshotQueue } from '@/lib/capture/screenshot-queue';
 import { EvidenceDb, shiftCount } from '@/lib/evidence/db';
 import { Evidence } from '@/lib/evidence/schema';
@@ -170,6 +177,26 @@ describe('captureEvidence', () => {
       error: { code: 'post-gone' },
     });
     expect(await db.evidence.count()).toBe(0);
+  });
+});
+
+describe('captureVisiblePage', () => {
+  it('stores the whole visible tab for a page flagged without a recognised post', async () => {
+    const snapshot = pageSnapshot({ pageUrl: 'https://forum.example.id/t/1', selection: 'Coblos 02' });
+    const reply = await captureVisiblePage(deps, snapshot, { ...tab, url: 'https://forum.example.id/t/1' });
+    expect(reply).toMatchObject({ ok: true, status: 'saved' });
+    expect(deps.crop).toHaveBeenCalledWith(expect.anything(), null);
+    expect(deps.prepare).not.toHaveBeenCalled();
+    const [stored] = await db.evidence.toArray();
+    expect(stored?.screenshots[0]?.role).toBe('viewport');
+    expect(stored?.post.platform).toBe('web');
+  });
+
+  it('keeps every empty-handed flag of a page as its own finding', async () => {
+    const snapshot = pageSnapshot({ pageUrl: 'https://forum.example.id/t/1' });
+    await captureVisiblePage(deps, snapshot, tab);
+    await captureVisiblePage(deps, snapshot, tab);
+    expect(await db.evidence.count()).toBe(2);
   });
 });
 

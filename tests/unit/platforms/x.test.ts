@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { adapterForHost, adapters, extractPosts } from '@/lib/platforms';
 import { PostSnapshot } from '@/lib/platforms/snapshot';
-import { xAdapter } from '@/lib/platforms/x';
 import { normalizeText } from '@/lib/platforms/text';
+import { xAdapter } from '@/lib/platforms/x';
 import homeHtml from '../../fixtures/x/home-timeline.html?raw';
 import threadHtml from '../../fixtures/x/status-thread.html?raw';
 import cellHtml from '../../fixtures/x/tweet-cell.html?raw';
@@ -260,7 +260,7 @@ describe('extract on a status page', () => {
     });
   });
 
-  it('names the focal post as every reply\'s parent', () => {
+  it("names the focal post as every reply's parent", () => {
     const focal = snapshots[1]!;
     expect(focal.parent).toBeNull();
     for (const reply of snapshots.slice(2)) {
