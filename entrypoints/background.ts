@@ -70,6 +70,10 @@ export default defineBackground(() => {
     void active.then((t) => t && flagFallback({ tab: t }));
   });
 
+  // The same entry the menu and the shortcut call, reachable from a debugger or the e2e tests (a
+  // headless browser cannot open a native context menu or press a browser-level shortcut).
+  Object.assign(globalThis, { netraFlagFallback: flagFallback });
+
   void navigator.storage?.persist?.();
   void updateBadge();
 });
