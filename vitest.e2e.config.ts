@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // the two cores), generous timeouts because a cold Chromium start on a loaded machine is slow.
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print one closing 'N passed, N failed' line for the whole suite.
+    reporters: ['default', ['json', { outputFile: 'artifacts/test-results/e2e.json' }]],
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
     fileParallelism: false,
