@@ -14,6 +14,9 @@ const OUT_DIR = resolve('artifacts/demo');
 const PROFILE = 'sriwahyuni_guru';
 // The focal post of status.html (its id is also in home.html and index.html).
 const STATUS_PATH = `/${PROFILE}/status/2124096734777835523`;
+// Its "Reposted by" list: one account row (UserCell) per reposter, each with a flag button.
+const REPOSTS_PATH = `${STATUS_PATH}/retweets`;
+const POST_SELECTOR = 'article[data-testid="tweet"]';
 const FLAG_SELECTOR = '[data-netra-flag]';
 const VIEWPORT = { width: 1280, height: 900 };
 const OVERALL_TIMEOUT_MS = 180_000;
@@ -26,11 +29,11 @@ function log(message: string): void {
   console.log(`[demo] ${message}`);
 }
 
-async function openFeed(session: ChromiumSession, url: string): Promise<Page> {
+async function openFeed(session: ChromiumSession, url: string, ready = POST_SELECTOR): Promise<Page> {
   const page = await session.context.newPage();
   page.on('pageerror', (error) => log(`page error on ${page.url()}: ${error.message}`));
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-  await page.locator('article[data-testid="tweet"]').first().waitFor({ timeout: 15_000 });
+  await page.locator(ready).first().waitFor({ timeout: 15_000 });
   return page;
 }
 
@@ -55,7 +58,7 @@ async function headless(session: ChromiumSession, server: HttpsTestServer): Prom
   mkdirSync(OUT_DIR, { recursive: true });
 
   const feed = await openFeed(session, `${server.origin('x.com')}/home`);
-  const articles = await feed.locator('article[data-testid="tweet"]').count();
+  const articles = await feed.locator(POST_SELECTOR).count();
   const flags = await countFlags(feed);
   log(`home timeline: ${articles} posts, ${flags} flag buttons`);
   if (flags === 0)
@@ -87,6 +90,16 @@ async function headless(session: ChromiumSession, server: HttpsTestServer): Prom
   await screenshot(status, 'status.png', true);
   await status.close();
 
+  const reposts = await openFeed(
+    session,
+    `${server.origin('x.com')}${REPOSTS_PATH}`,
+    '[data-testid="UserCell"]',
+  );
+  const rows = await reposts.locator('[data-testid="primaryColumn"] [data-testid="UserCell"]').count();
+  log(`reposts list: ${rows} accounts, ${await countFlags(reposts, 2_000)} flag buttons`);
+  await screenshot(reposts, 'reposts.png');
+  await reposts.close();
+
   const profile = await openFeed(session, `${server.origin('x.com')}/${PROFILE}`);
   await screenshot(profile, 'profile.png');
   await profile.close();
@@ -107,6 +120,7 @@ async function headful(session: ChromiumSession, server: HttpsTestServer): Promi
   log(`demo feed:   ${server.origin('x.com')}/home`);
   log(`profile:     ${server.origin('x.com')}/${PROFILE}`);
   log(`status page: ${server.origin('x.com')}${STATUS_PATH}`);
+  log(`reposts:     ${server.origin('x.com')}${REPOSTS_PATH}`);
   log(`popup:       ${session.extensionOrigin}/popup.html`);
   log('press Ctrl-C to stop');
   await new Promise<void>((done) => {
@@ -126,6 +140,7 @@ async function main(): Promise<void> {
     '/home': feedPage('home.html'),
     [`/${PROFILE}`]: feedPage('profile.html'),
     [STATUS_PATH]: feedPage('status.html'),
+    [REPOSTS_PATH]: feedPage('reposts.html'),
   });
   let session: ChromiumSession | undefined;
   const watchdog = setTimeout(() => {

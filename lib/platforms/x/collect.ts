@@ -1,4 +1,4 @@
-import { parseXStatus } from '../canonical-url';
+import { httpsUrl, parseXStatus, type XStatus } from '../canonical-url';
 import * as sel from './selectors';
 
 const TWEET = sel.any(sel.tweet);
@@ -6,6 +6,10 @@ const FALLBACK = sel.any(sel.tweetFallback);
 const ANY_TWEET = `${TWEET}, ${FALLBACK}`;
 const NOT_IN_FEED = sel.any(sel.notInFeed);
 const USER_NAME = sel.any(sel.userName);
+const USER_CELL = sel.any(sel.userCell);
+const LIST_COLUMN = sel.any(sel.listColumn);
+const NOT_IN_LIST = sel.any([...sel.notInList, ...sel.notInFeed]);
+const LIST_PATH = /\/status(?:es)?\/\d+\/([A-Za-z_]+)\/?$/;
 // Node.DOCUMENT_POSITION_FOLLOWING, spelled out: the CLI runs without DOM globals.
 const FOLLOWING = 4;
 
@@ -23,18 +27,63 @@ function isFlaggable(el: Element): boolean {
   return el.closest(NOT_IN_FEED) === null;
 }
 
+/** "Reposted by" / "Liked by": the kind its rows get and the post they belong to. */
+export interface InteractionList {
+  kind: 'repost' | 'reaction';
+  status: XStatus;
+}
+
+/** The interaction list `pageUrl` shows (/<handle>/status/<id>/retweets or /likes), or null for any other page. */
+export function interactionList(pageUrl: string): InteractionList | null {
+  // Runs on every mutation batch: a string test first, the URL parser only on status pages.
+  if (!pageUrl.includes('/status')) return null;
+  const status = parseXStatus(pageUrl);
+  if (!status) return null;
+  const page = LIST_PATH.exec(httpsUrl(pageUrl)?.pathname ?? '')?.[1]?.toLowerCase();
+  const kind = page === undefined ? undefined : sel.interactionLists.get(page);
+  return kind ? { kind, status } : null;
+}
+
+/** The address of the document `root` belongs to (browser, happy-dom and the CLI's Window all set it). */
+function documentUrl(root: ParentNode): string {
+  const node = root as Partial<Node> & Partial<Document>;
+  const doc = (node.ownerDocument ?? node) as Partial<Document>;
+  return typeof doc.URL === 'string' ? doc.URL : '';
+}
+
+/** A UserCell: an account row (lists, Who to follow), never a tweet. */
+export const isUserCell = (el: Element): boolean => el.matches(USER_CELL);
+
+/** A row of the interaction list: a UserCell of the main column, not in the sidebar, a tweet or another row. */
+function isListRow(el: Element): boolean {
+  if (!isUserCell(el) || el.closest(LIST_COLUMN) === null || el.closest(NOT_IN_LIST) !== null) return false;
+  return el.parentElement?.closest(`${USER_CELL}, ${ANY_TWEET}`) == null;
+}
+
+const inDocumentOrder = (a: Element, b: Element): number =>
+  a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
+
 /**
  * Tweets in `root` (root itself included), in document order, without tweets nested in tweets and without
- * the DM drawer's or carousels' look-alikes. Runs on every mutation batch: selector queries and `closest` only.
+ * the DM drawer's or carousels' look-alikes; on a "Reposted by" or "Liked by" page also the list's account
+ * rows. Runs on every mutation batch: selector queries and `closest` only, the page URL read once.
  */
 export function findPosts(root: ParentNode): Element[] {
   const found: Element[] = [];
   const self = root as Partial<Element>;
-  if (typeof self.matches === 'function' && isFlaggable(root as Element)) found.push(root as Element);
+  const isElement = typeof self.matches === 'function';
+  if (isElement && isFlaggable(root as Element)) found.push(root as Element);
   for (const el of root.querySelectorAll(ANY_TWEET)) {
     if (isFlaggable(el)) found.push(el);
   }
-  return found;
+  if (!interactionList(documentUrl(root))) return found;
+  const tweets = found.length;
+  if (isElement && isListRow(root as Element)) found.push(root as Element);
+  for (const el of root.querySelectorAll(USER_CELL)) {
+    if (isListRow(el)) found.push(el);
+  }
+  // The original tweet is seldom on a list page; when it is, keep the adapter's promise of document order.
+  return tweets > 0 && found.length > tweets ? found.sort(inDocumentOrder) : found;
 }
 
 function searchRoot(el: Element): ParentNode {
@@ -46,15 +95,23 @@ function searchRoot(el: Element): ParentNode {
 const timeLinkedTo = (id: string): string =>
   sel.any(sel.statusLink.flatMap((link) => sel.time.map((time) => `${link}[href*="/status/${id}"] ${time}`)));
 
-/** The status page's own tweet: the one whose permalink is the page's id, else the one X focuses. */
-function focalTweet(el: Element, statusId: string): Element | null {
+/** The tweet whose own permalink (the time link) is status `id`, if it is in the DOM. */
+export function tweetWithId(el: Element, id: string): Element | null {
   const root = searchRoot(el);
-  for (const time of root.querySelectorAll(timeLinkedTo(statusId))) {
+  for (const time of root.querySelectorAll(timeLinkedTo(id))) {
     const tweet = time.closest(ANY_TWEET);
     const href = time.closest('a')?.getAttribute('href');
-    if (tweet && parseXStatus(href, 'https://x.com/')?.id === statusId) return tweet;
+    if (tweet && parseXStatus(href, 'https://x.com/')?.id === id) return tweet;
   }
-  return root.querySelector(sel.any(sel.tweet.map((tweet) => `${tweet}[tabindex="-1"]`)));
+  return null;
+}
+
+/** The status page's own tweet: the one whose permalink is the page's id, else the one X focuses. */
+function focalTweet(el: Element, statusId: string): Element | null {
+  return (
+    tweetWithId(el, statusId) ??
+    searchRoot(el).querySelector(sel.any(sel.tweet.map((tweet) => `${tweet}[tabindex="-1"]`)))
+  );
 }
 
 /** The status id when the page is a status page itself: not a photo viewer opened over the home feed. */

@@ -9,7 +9,7 @@ import {
 } from '../canonical-url';
 import { type Account, type Media, type ParentRef, type PostSnapshot, parentRef } from '../snapshot';
 import { readText } from '../text';
-import { focalOf, kindOf } from './collect';
+import { focalOf, type InteractionList, interactionList, isUserCell, kindOf, tweetWithId } from './collect';
 import * as sel from './selectors';
 
 const X_HANDLE = /^@?([A-Za-z0-9_]{1,50})$/;
@@ -18,6 +18,8 @@ const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z$/;
 const STATUS_SUBPAGE = /\/status\/\d+\/(?:photo|video|analytics|quotes|retweets|likes|history)\b/;
 const REPOST_WORDS = /\s*(?:reposted|retweeted|memposting ulang|me-repost|mereposting|me-retweet)\s*$/i;
 const NOT_A_REPOST = /\b(?:pinned|disematkan|liked|menyukai|follows?|mengikuti|replying to|membalas)\b/i;
+// Node.DOCUMENT_POSITION_PRECEDING, spelled out: the CLI runs without DOM globals.
+const PRECEDING = 2;
 const AUTHOR_FIELDS = ['author.handle', 'author.displayName', 'author.profileUrl'] as const;
 
 const inside = (node: Node, box: Element | null): boolean => box?.contains(node) ?? false;
@@ -312,9 +314,77 @@ function readParent(root: Element, pageUrl: string): ParentRef {
   };
 }
 
-/** Snapshot of one tweet. Never throws: what cannot be read is null/empty and named in `missing`. */
+/** The account a list row names: handle, display name (its name link) and profile URL. */
+function readListedAccount(row: Element, pageUrl: string): Account {
+  const follow = firstOutside(row, sel.followButton, null);
+  // The bio sits after the Follow button and its @mentions link other accounts: only links before it count.
+  const links = [...row.querySelectorAll('a[href]')]
+    .filter((link) => !follow || follow.compareDocumentPosition(link) & PRECEDING)
+    .map((link) => ({ handle: parseXProfile(link.getAttribute('href'), pageUrl), text: readText(link) }));
+  const avatar = firstOutside(row, sel.avatarContainer, null);
+  const label = /@[A-Za-z0-9_]{1,50}\b/.exec(follow?.getAttribute('aria-label') ?? '')?.[0];
+  const handle =
+    handleFrom(avatar?.getAttribute('data-testid')?.slice(sel.avatarContainerPrefix.length)) ??
+    handleFrom(label) ??
+    links.find((item) => item.handle !== null)?.handle ??
+    null;
+  // The name is the text of a link to the account that is not its "@handle" (the avatar link has none).
+  const name = handle
+    ? links.find((item) => item.handle === handle && item.text !== '' && !item.text.startsWith('@'))
+    : undefined;
+  return { handle, displayName: name?.text ?? null, profileUrl: handle ? xProfileUrl(handle) : null };
+}
+
+/** The post a list belongs to: its tweet when the page shows it (seldom), else what the page URL says. */
+function listParent(row: Element, list: InteractionList, pageUrl: string): ParentRef {
+  const tweet = tweetWithId(row, list.status.id);
+  if (tweet) return parentRef(readPost(tweet, findQuote(tweet), pageUrl, false));
+  const { handle, id } = list.status;
+  return {
+    url: xStatusUrl(handle, id),
+    author: { handle, displayName: null, profileUrl: handle ? xProfileUrl(handle) : null },
+    textExcerpt: '',
+  };
+}
+
+/** One row of a "Reposted by" (kind repost) or "Liked by" (kind reaction) list. */
+function readInteraction(row: Element, list: InteractionList, pageUrl: string): PostSnapshot {
+  const post: PostSnapshot = { ...blank(pageUrl), kind: list.kind };
+  const failed = new Set<string>();
+  const attempt = (fields: readonly string[], read: () => void): void => {
+    try {
+      read();
+    } catch {
+      for (const field of fields) failed.add(field);
+    }
+  };
+  attempt(AUTHOR_FIELDS, () => {
+    post.author = readListedAccount(row, pageUrl);
+  });
+  attempt(['parent'], () => {
+    post.parent = listParent(row, list, pageUrl);
+  });
+  // A repost or a like has no permalink, id or time of its own on X: url, postId and postedAt are absent by
+  // nature, not because a selector failed. They are still named in `missing`, so a reader of the record never
+  // takes the nulls for fields nobody looked for; the post it is about is in `parent`. The text stays empty and
+  // is not missing: the row's bio is not the evidence, the act of reposting or liking is.
+  const absent = ['url', 'postId', 'postedAt'];
+  if (post.author.handle === null) absent.push('author.handle');
+  if (post.author.displayName === null) absent.push('author.displayName');
+  if (post.author.profileUrl === null) absent.push('author.profileUrl');
+  post.missing = [...new Set([...absent, ...failed])];
+  return post;
+}
+
+/**
+ * Snapshot of one tweet, or of one account row on a "Reposted by" / "Liked by" page. Never throws: what
+ * cannot be read is null/empty and named in `missing`.
+ */
 export function extract(el: Element, pageUrl: string): PostSnapshot {
   try {
+    // findPosts hands out UserCells on list pages only; one passed in anyway is read as a tweet (all missing).
+    const list = isUserCell(el) ? interactionList(pageUrl) : null;
+    if (list) return readInteraction(el, list, pageUrl);
     let quote: Element | null = null;
     try {
       quote = findQuote(el);

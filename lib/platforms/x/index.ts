@@ -1,5 +1,5 @@
 import type { PlatformAdapter } from '../adapter';
-import { findPosts } from './collect';
+import { findPosts, isUserCell } from './collect';
 import { extract, findQuote } from './extract';
 import * as sel from './selectors';
 
@@ -7,15 +7,25 @@ import * as sel from './selectors';
 const MAX_WRAPPERS = 6;
 
 /**
- * The header row holding the "More" (…) caret, so the flag button sits beside it; else the author row's
- * parent; else the tweet itself. Never throws: it runs in the page.
+ * Tweets: the header row holding the "More" (…) caret, so the flag button sits beside it; else the author
+ * row's parent; else the tweet itself. List rows: beside the Follow button; else the row. Never throws: it
+ * runs in the page.
  */
 function anchor(el: Element): Element {
   try {
-    return headerRow(el);
+    return isUserCell(el) ? followBox(el) : headerRow(el);
   } catch {
     return el;
   }
+}
+
+/** The right-hand side of an account row: the Follow button's parent (none on the officer's own row). */
+function followBox(row: Element): Element {
+  for (const selector of sel.followButton) {
+    const box = row.querySelector(selector)?.parentElement;
+    if (box && row.contains(box)) return box;
+  }
+  return row;
 }
 
 function headerRow(el: Element): Element {

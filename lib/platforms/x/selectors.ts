@@ -62,3 +62,28 @@ export const card = ['[data-testid="card.wrapper"]', '[data-testid^="card.layout
 // ad too, but 2025-02 home-twooter shows it INSIDE ordinary video media: only count it outside media.
 export const placementTracking = ['[data-testid="placementTracking"]'] as const;
 export const promotedLabels = ['Ad', 'Ads', 'Promoted', 'Iklan', 'Dipromosikan', 'Promosi', 'Bersponsor'];
+
+// ---- Interaction lists -----------------------------------------------------------------------------------
+// "Reposted by" (/<handle>/status/<id>/retweets) and "Liked by" (/<handle>/status/<id>/likes): one UserCell per
+// account, in the main column. The quotes list (/status/<id>/quotes, once /retweets/with_comments) holds
+// ordinary tweets and is no interaction list. "reposts" is assumed 2025-10 (X kept "retweets" in its URLs).
+export const interactionLists: ReadonlyMap<string, 'repost' | 'reaction'> = new Map([
+  ['retweets', 'repost'],
+  ['reposts', 'repost'],
+  ['likes', 'reaction'],
+]);
+
+// 2025-02 home-twooter, 2025-04 brocc: the sidebar's "Who to follow" rows are li[role=listitem] UserCells (avatar
+// container, name link, "@handle" link, Follow button, bio). List rows: assumed 2025-10, the same testid on a
+// div/button with the same inside. Timeline "Who to follow" modules use it too: rows count on list pages only.
+export const userCell = ['[data-testid="UserCell"]'] as const;
+// Where list rows are: the main column. The sidebar (Who to follow) and hover cards never hold one.
+export const listColumn = ['[data-testid="primaryColumn"]'] as const;
+export const notInList = ['[data-testid="sidebarColumn"]', '[data-testid="HoverCard"]'] as const;
+// 2025-02 home-twooter: button data-testid="<user id>-follow" aria-label="Follow @handle". Assumed 2025-10:
+// "<user id>-unfollow" once followed; a button whose label names the account if the testid goes.
+export const followButton = [
+  '[data-testid$="-follow"]',
+  '[data-testid$="-unfollow"]',
+  'button[aria-label*="@"]',
+] as const;
