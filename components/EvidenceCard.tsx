@@ -10,6 +10,17 @@ const KIND_NAMES = {
   repost: 'Posting ulang',
 } as const;
 
+const CHANGE_NAMES: Record<string, string> = {
+  text: 'teks',
+  textTruncated: 'teks terpotong',
+  media: 'media',
+  author: 'akun',
+  repostedBy: 'pembagi ulang',
+  quoted: 'kutipan',
+  postedAt: 'waktu unggah',
+  url: 'tautan',
+};
+
 /** One finding: thumbnail, who, what, when. Post text is rendered as text, never as HTML. */
 export function EvidenceCard({
   evidence,
@@ -34,9 +45,17 @@ export function EvidenceCard({
           </div>
         )}
         <p class="text">{post.text || '(tanpa teks)'}</p>
+        {evidence.changed.length > 0 && (
+          <div class="meta changed">
+            Berubah sejak versi sebelumnya: {evidence.changed.map((f) => CHANGE_NAMES[f] ?? f).join(', ')}
+          </div>
+        )}
+        {evidence.missing.includes('screenshot') && (
+          <div class="meta changed">Tanpa tangkapan layar (tab ditutup sebelum sempat diambil)</div>
+        )}
         <div class="meta">
-          {platformName(post.platform)} · {KIND_NAMES[post.kind]} · #{evidence.seq} ·{' '}
-          {formatDateTime(evidence.capturedAt)}
+          {platformName(post.platform)} · {KIND_NAMES[post.kind]} · #{evidence.seq}
+          {evidence.version > 1 && ` · versi ${evidence.version}`} · {formatDateTime(evidence.capturedAt)}
           {post.url && (
             <>
               {' · '}

@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
 import { browserCaptureDeps } from '@/lib/capture/browser-deps';
-import { captureEvidence, senderTab } from '@/lib/capture/capture-evidence';
+import { captureEvidence, resumeJobs, senderTab } from '@/lib/capture/capture-evidence';
 import { type FallbackTrigger, flagFromBrowser } from '@/lib/capture/fallback-flag';
 import { ScreenshotQueue } from '@/lib/capture/screenshot-queue';
+import { formatFingerprint, spkiPem } from '@/lib/crypto/device-key';
+import { deviceKey } from '@/lib/crypto/device-key-store';
 import { EvidenceDb, shiftCount } from '@/lib/evidence/db';
+import { sealPending } from '@/lib/evidence/store';
 import { BackgroundRequest, type CaptureReply, failure } from '@/lib/messages';
 
 const FLAG_MENU = 'netra-flag';
@@ -28,6 +31,14 @@ export default defineBackground(() => {
     const request = parsed.data;
     if (request.type === 'stats') {
       return shiftCount(db).then((count) => ({ ok: true, count }));
+    }
+    if (request.type === 'device.key') {
+      return deviceKey(db).then((key) => ({
+        ok: true,
+        fingerprint: key.fingerprint,
+        fingerprintGroups: formatFingerprint(key.fingerprint),
+        publicKeyPem: spkiPem(key.spki),
+      }));
     }
     const tab = senderTab(sender, browser.runtime.id);
     if (!tab) return Promise.resolve(failure('forbidden-sender'));
@@ -75,5 +86,16 @@ export default defineBackground(() => {
   Object.assign(globalThis, { netraFlagFallback: flagFallback });
 
   void navigator.storage?.persist?.();
-  void updateBadge();
+  // Every start (browser start, or the worker woken after being stopped): findings from an older
+  // database are sealed into the chain, the device key exists, and captures cut short by a stopped
+  // worker or a closed tab are stored once their pages had time to retry them.
+  void sealPending(db)
+    .then(() => deviceKey(db))
+    .then(() => updateBadge())
+    .catch(() => undefined);
+  setTimeout(() => {
+    void resumeJobs(deps).then(async (n) => {
+      if (n > 0) await updateBadge();
+    });
+  }, 6_000);
 });

@@ -24,6 +24,8 @@ export type CaptureRequest = z.infer<typeof CaptureRequest>;
 export const BackgroundRequest = z.discriminatedUnion('type', [
   CaptureRequest,
   z.object({ type: z.literal('stats') }),
+  /** The device key's fingerprint and public key, for the options page. */
+  z.object({ type: z.literal('device.key') }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
@@ -31,6 +33,12 @@ export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('capture.prepare'), clickId: ClickId }),
   z.object({ type: z.literal('capture.finish'), clickId: ClickId }),
+  /** For a post taller than the window: scroll so the post's `offset` (CSS px from its top) is at the top. */
+  z.object({
+    type: z.literal('capture.scroll'),
+    clickId: ClickId,
+    offset: z.number().check(z.nonnegative()),
+  }),
   /** Context menu or shortcut: flag the post under the pointer (or focus), if the adapter knows one. */
   z.object({ type: z.literal('fallback.flag') }),
 ]);
@@ -40,6 +48,8 @@ export type ContentRequest = z.infer<typeof ContentRequest>;
 export const PreparedCapture = z.object({
   rect: Rect,
   viewport: z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) }),
+  /** The page's scroll offset, so the rect can be given in document coordinates (Firefox's captureTab). */
+  scroll: z.object({ x: z.number(), y: z.number() }),
   devicePixelRatio: z.number().check(z.positive()),
 });
 export type PreparedCapture = z.infer<typeof PreparedCapture>;
@@ -65,8 +75,10 @@ export type Failure = z.infer<typeof Failure>;
 export const CaptureReply = z.union([
   z.object({
     ok: z.literal(true),
-    status: z.enum(['saved', 'duplicate']),
+    /** saved: a new finding; version: a new capture of a post already stored (linked to the first). */
+    status: z.enum(['saved', 'version', 'duplicate']),
     evidenceId: z.string(),
+    version: z.optional(z.number()),
   }),
   Failure,
 ]);

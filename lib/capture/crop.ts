@@ -27,31 +27,3 @@ export function cropBox(prepared: PreparedCapture, imageWidth: number, imageHeig
     y + height > prepared.viewport.height + 0.5;
   return { sx: left, sy: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top), clipped };
 }
-
-export interface CroppedImage {
-  blob: Blob;
-  width: number;
-  height: number;
-  clipped: boolean;
-  /** Image pixels per CSS pixel, when known. */
-  scale?: number;
-}
-
-/** Crops a PNG screenshot to the post. Runs in the service worker (OffscreenCanvas, no DOM). */
-export async function cropScreenshot(png: Blob, prepared: PreparedCapture | null): Promise<CroppedImage> {
-  const bitmap = await createImageBitmap(png);
-  try {
-    if (!prepared) return { blob: png, width: bitmap.width, height: bitmap.height, clipped: false };
-    const box = cropBox(prepared, bitmap.width, bitmap.height);
-    if (box.width === 0 || box.height === 0) throw new Error('post is outside the viewport');
-    const canvas = new OffscreenCanvas(box.width, box.height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(bitmap, box.sx, box.sy, box.width, box.height, 0, 0, box.width, box.height);
-    const blob = await canvas.convertToBlob({ type: 'image/png' });
-    const scale = bitmap.width / prepared.viewport.width;
-    return { blob, width: box.width, height: box.height, clipped: box.clipped, scale };
-  } finally {
-    bitmap.close();
-  }
-}

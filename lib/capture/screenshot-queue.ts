@@ -28,14 +28,21 @@ export class ScreenshotQueue {
     return this.waiting;
   }
 
-  run<T>(job: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `job` in turn. A job that needs more than one capture (a tall post, in slices) calls `next()`
+   * before each further capture: it waits out the interval, and nobody else's capture comes between.
+   */
+  run<T>(job: (next: () => Promise<void>) => Promise<T>): Promise<T> {
     this.waiting++;
-    const result = this.tail.then(async () => {
+    const next = async () => {
       const wait = this.lastStart + this.intervalMs - this.clock.now();
       if (wait > 0) await this.clock.sleep(wait);
       this.lastStart = this.clock.now();
+    };
+    const result = this.tail.then(async () => {
+      await next();
       try {
-        return await job();
+        return await job(next);
       } finally {
         this.waiting--;
       }

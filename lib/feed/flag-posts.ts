@@ -1,5 +1,13 @@
-import { CaptureReply, ContentRequest, type FallbackReply, failure, type PrepareReply } from '../messages';
+import {
+  CaptureReply,
+  type CaptureRequest,
+  ContentRequest,
+  type FallbackReply,
+  failure,
+  type PrepareReply,
+} from '../messages';
 import type { PlatformAdapter } from '../platforms/adapter';
+import { finishPost, type PageCapture, preparePost, scrollPost } from './capture-page';
 import { createFlagButton, type FlagButton } from './flag-button';
 import { watchFeed } from './watch-feed';
 
@@ -11,9 +19,31 @@ export interface FlagPostsOptions {
   send(message: unknown): Promise<unknown>;
 }
 
-interface PendingCapture {
-  post: Element;
-  button: FlagButton;
+const RETRIES = [250, 500, 1000, 2000, 4000];
+
+/**
+ * Sends a capture and waits for its answer. If the service worker dies mid-capture the channel closes
+ * without one: the same click (same id) is sent again, and the background resumes its persisted job
+ * or finds the finding it already stored, so the click is stored exactly once.
+ */
+async function sendCapture(
+  send: (m: unknown) => Promise<unknown>,
+  message: CaptureRequest,
+): Promise<CaptureReply> {
+  for (let attempt = 0; ; attempt++) {
+    let raw: unknown;
+    try {
+      raw = await send(message);
+    } catch (error) {
+      if (error instanceof Error && /context invalidated/i.test(error.message)) throw error;
+      raw = undefined;
+    }
+    const reply = CaptureReply.safeParse(raw);
+    if (reply.success) return reply.data;
+    const wait = RETRIES[attempt];
+    if (wait === undefined) return failure('internal', 'Netra tidak menjawab');
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
 }
 
 /**
@@ -23,7 +53,7 @@ interface PendingCapture {
  */
 export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
   const doc = win.document;
-  const pending = new Map<string, PendingCapture>();
+  const pending = new Map<string, PageCapture>();
   const buttons = new WeakMap<Element, FlagButton>();
   // Where the pointer (or keyboard focus, or the context menu) last was: the fallback flags that post.
   let lastTarget: EventTarget | null = null;
@@ -49,15 +79,14 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
   const flag = async (post: Element, button: FlagButton) => {
     button.setState('saving');
     const clickId = crypto.randomUUID();
-    pending.set(clickId, { post, button });
+    pending.set(clickId, { post, button, hidden: [] });
     try {
       await adapter.reveal?.(post).catch(() => undefined);
       const snapshot = adapter.extract(post, win.location.href);
-      const raw = await send({ type: 'capture', clickId, snapshot });
-      const reply = CaptureReply.safeParse(raw);
-      if (!reply.success) button.setState('error', failure('invalid-message').error.message);
-      else if (reply.data.ok) button.setState(reply.data.status);
-      else button.setState('error', reply.data.error.message);
+      const reply = await sendCapture(send, { type: 'capture', clickId, snapshot });
+      if (!reply.ok) button.setState('error', reply.error.message);
+      else if (reply.status === 'version') button.setState('version', `versi ${reply.version ?? 2}`);
+      else button.setState(reply.status);
     } catch (error) {
       // Typically "Extension context invalidated" after an update: only a reload reconnects the page.
       const detail =
@@ -90,28 +119,13 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
     }
     const capture = pending.get(request.clickId);
     if (request.type === 'capture.finish') {
-      if (capture) capture.button.host.style.visibility = '';
+      if (capture) finishPost(win, capture);
       return { ok: true };
     }
-    if (!capture?.post.isConnected) return failure('post-gone');
-    // captureVisibleTab shows whatever tab is in front: never file a picture of another page.
-    if (doc.visibilityState !== 'visible') return failure('tab-not-visible');
-    // Our own button must not be in the evidence.
-    capture.button.host.style.visibility = 'hidden';
-    let rect = capture.post.getBoundingClientRect();
-    if (rect.top < 0 || rect.bottom > win.innerHeight) {
-      capture.post.scrollIntoView({ block: rect.height > win.innerHeight ? 'start' : 'nearest' });
-    }
-    await painted(win);
-    rect = capture.post.getBoundingClientRect();
-    return {
-      ok: true,
-      prepared: {
-        rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
-        viewport: { width: win.innerWidth, height: win.innerHeight },
-        devicePixelRatio: win.devicePixelRatio || 1,
-      },
-    };
+    if (!capture) return failure('post-gone');
+    return request.type === 'capture.prepare'
+      ? preparePost(win, capture)
+      : scrollPost(win, capture, request.offset);
   }
 
   return {
@@ -122,17 +136,4 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
       return parsed.success ? answer(parsed.data) : undefined;
     },
   };
-}
-
-/** Resolves once the current state is on screen (two frames), or soon anyway in a hidden tab. */
-function painted(win: Window): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    win.requestAnimationFrame(() =>
-      win.requestAnimationFrame(() => {
-        clearTimeout(timer);
-        resolve();
-      }),
-    );
-  });
 }

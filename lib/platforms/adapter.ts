@@ -6,6 +6,8 @@ import type { Platform, PostSnapshot } from './snapshot';
  */
 export interface PlatformAdapter {
   platform: Platform;
+  /** Bumped when the adapter's selectors or rules change; recorded with every finding. */
+  version?: string;
   /** Hostnames this adapter serves (exact, lowercase). */
   hosts: readonly string[];
   /**

@@ -11,7 +11,10 @@ const ARTIFACTS = 'artifacts/e2e';
 const DPR = 2;
 
 interface StoredFinding {
+  id: string;
   seq: number;
+  version: number;
+  versionOf: string | null;
   url: string | null;
   handle: string | null;
   text: string;
@@ -58,7 +61,10 @@ function readFindings(session: ChromiumSession): Promise<StoredFinding[]> {
         request.onerror = () => fail(request.error);
       });
     type Row = {
+      id: string;
       seq: number;
+      version: number;
+      versionOf: string | null;
       post: { url: string | null; text: string; postedAt: string | null; author: { handle: string | null } };
       screenshots: { id: string; width: number; height: number; clipped: boolean }[];
     };
@@ -69,7 +75,10 @@ function readFindings(session: ChromiumSession): Promise<StoredFinding[]> {
       evidence
         .sort((a, b) => a.seq - b.seq)
         .map(async (e) => ({
+          id: e.id,
           seq: e.seq,
+          version: e.version,
+          versionOf: e.versionOf,
           url: e.post.url,
           handle: e.post.author.handle,
           text: e.post.text,
@@ -132,30 +141,33 @@ describe('flagging X posts in real Chromium', () => {
     });
     expect(findings.filter((f) => f.text.length > 0).length).toBeGreaterThanOrEqual(2);
 
-    // Flagging the first post again is recognised, not stored twice.
+    // Flagging the first post again is no silent duplicate: an explicit second version, linked to the first.
     const again = posts.nth(0).locator('[data-netra-flag]');
     await again.scrollIntoViewIfNeeded();
     await again.click();
-    await expect.poll(() => again.getAttribute('data-state'), { timeout: 15_000 }).toBe('duplicate');
-    expect(await readFindings(chromium)).toHaveLength(3);
+    await expect.poll(() => again.getAttribute('data-state'), { timeout: 15_000 }).toBe('version');
+    const all = await readFindings(chromium);
+    expect(all).toHaveLength(4);
+    expect(all[3]).toMatchObject({ url: findings[0]!.url, version: 2, versionOf: findings[0]!.id });
     await page.close();
   });
 
   it('lists the findings newest first in the popup, with thumbnails, and counts them on the badge', async () => {
     const popup = await chromium.openPopup();
     await popup.setViewportSize({ width: 400, height: 600 });
-    await expect.poll(() => popup.locator('[data-testid="finding-count"]').textContent()).toBe('3');
+    await expect.poll(() => popup.locator('[data-testid="finding-count"]').textContent()).toBe('4');
     const cards = popup.locator('.evidence-card');
-    expect(await cards.count()).toBe(3);
-    expect(await cards.first().textContent()).toContain('#3');
-    await expect.poll(() => popup.locator('.evidence-card img.thumb').count()).toBe(3);
+    expect(await cards.count()).toBe(4);
+    expect(await cards.first().textContent()).toContain('#4');
+    expect(await cards.first().textContent()).toContain('versi 2');
+    await expect.poll(() => popup.locator('.evidence-card img.thumb').count()).toBe(4);
     const thumbsLoaded = await popup
       .locator('.evidence-card img.thumb')
       .evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).naturalWidth > 0));
     expect(thumbsLoaded).toBe(true);
     await popup.screenshot({ path: `${ARTIFACTS}/popup.png` });
     const badge = await chromium.evalInWorker(() => chrome.action.getBadgeText({}));
-    expect(badge).toBe('3');
+    expect(badge).toBe('4');
     await popup.close();
   });
 });

@@ -6,7 +6,12 @@ const viewport = { width: 1000, height: 800 };
 describe('cropBox', () => {
   it('scales the post rectangle by the device pixel ratio taken from the image', () => {
     const box = cropBox(
-      { rect: { x: 100.4, y: 50, width: 600, height: 300 }, viewport, devicePixelRatio: 2 },
+      {
+        rect: { x: 100.4, y: 50, width: 600, height: 300 },
+        viewport,
+        scroll: { x: 0, y: 0 },
+        devicePixelRatio: 2,
+      },
       2000,
       1600,
     );
@@ -15,7 +20,12 @@ describe('cropBox', () => {
 
   it('follows the image, not the reported ratio, when the page is zoomed', () => {
     const box = cropBox(
-      { rect: { x: 0, y: 0, width: 500, height: 400 }, viewport, devicePixelRatio: 2 },
+      {
+        rect: { x: 0, y: 0, width: 500, height: 400 },
+        viewport,
+        scroll: { x: 0, y: 0 },
+        devicePixelRatio: 2,
+      },
       1500,
       1200,
     );
@@ -24,7 +34,12 @@ describe('cropBox', () => {
 
   it('clips a post that runs off the viewport and says so', () => {
     const box = cropBox(
-      { rect: { x: 10, y: -100, width: 500, height: 1200 }, viewport, devicePixelRatio: 1 },
+      {
+        rect: { x: 10, y: -100, width: 500, height: 1200 },
+        viewport,
+        scroll: { x: 0, y: 0 },
+        devicePixelRatio: 1,
+      },
       1000,
       800,
     );
@@ -33,7 +48,12 @@ describe('cropBox', () => {
 
   it('gives an empty box for a post entirely off screen', () => {
     const box = cropBox(
-      { rect: { x: 0, y: 900, width: 500, height: 100 }, viewport, devicePixelRatio: 1 },
+      {
+        rect: { x: 0, y: 900, width: 500, height: 100 },
+        viewport,
+        scroll: { x: 0, y: 0 },
+        devicePixelRatio: 1,
+      },
       1000,
       800,
     );

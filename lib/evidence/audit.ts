@@ -1,0 +1,127 @@
+import { z } from '../zod';
+import { chainHash } from './chain';
+import type { EvidenceDb } from './db';
+import type { Evidence } from './schema';
+import { serialize } from './store';
+import { isoWithOffset } from './time';
+
+/** What an officer may change after capture: never the captured post, only the assessment. */
+export const EvidenceEdit = z.object({
+  category: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  note: z.optional(z.string().check(z.maxLength(10_000))),
+  /** The ASN behind the account, as identified by the officer (watchlist or by hand). */
+  asn: z.optional(
+    z.nullable(
+      z.object({
+        name: z.string().check(z.maxLength(200)),
+        nip: z.nullable(z.string().check(z.regex(/^\d{18}$/))),
+        agency: z.nullable(z.string().check(z.maxLength(200))),
+      }),
+    ),
+  ),
+});
+export type EvidenceEdit = z.infer<typeof EvidenceEdit>;
+
+/** One entry of the audit log, chained like the findings themselves. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  action: 'edit' | 'delete';
+  evidenceId: string;
+  evidenceSeq: number;
+  reason: string;
+  changes: EvidenceEdit | null;
+  prevHash: string | null;
+  hash: string;
+}
+
+/** What stays of a deleted finding: its place and hash in the chain, when, and why. */
+export interface Tombstone {
+  seq: number;
+  evidenceId: string;
+  hash: string;
+  prevHash: string | null;
+  deletedAt: string;
+  reason: string;
+  auditSeq: number;
+}
+
+export class AuditError extends Error {}
+
+async function appendAudit(db: EvidenceDb, entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>) {
+  const last = await db.audit.orderBy('seq').last();
+  const body = { ...entry, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? null };
+  return { ...body, hash: await chainHash(body) } satisfies AuditEntry;
+}
+
+/** Records a change of category, note or ASN identity; the sealed finding itself is not touched. */
+export function editEvidence(
+  db: EvidenceDb,
+  evidenceId: string,
+  edit: EvidenceEdit,
+  reason: string,
+  now = new Date(),
+) {
+  const changes = EvidenceEdit.parse(edit);
+  return serialize(db, async () => {
+    const evidence = await db.evidence.get(evidenceId);
+    if (!evidence) throw new AuditError(`Temuan ${evidenceId} tidak ada.`);
+    const entry = await appendAudit(db, {
+      at: isoWithOffset(now),
+      action: 'edit',
+      evidenceId,
+      evidenceSeq: evidence.seq,
+      reason: reason.trim(),
+      changes,
+    });
+    await db.audit.add(entry);
+    return entry;
+  });
+}
+
+/** Deletes a finding and its screenshots, leaving a tombstone in the chain; a reason is required. */
+export function deleteEvidence(db: EvidenceDb, evidenceId: string, reason: string, now = new Date()) {
+  if (reason.trim().length < 3) return Promise.reject(new AuditError('Alasan penghapusan wajib diisi.'));
+  return serialize(db, async () => {
+    const evidence = await db.evidence.get(evidenceId);
+    if (!evidence) throw new AuditError(`Temuan ${evidenceId} tidak ada.`);
+    const at = isoWithOffset(now);
+    const entry = await appendAudit(db, {
+      at,
+      action: 'delete',
+      evidenceId,
+      evidenceSeq: evidence.seq,
+      reason: reason.trim(),
+      changes: null,
+    });
+    const tombstone: Tombstone = {
+      seq: evidence.seq,
+      evidenceId,
+      hash: evidence.hash,
+      prevHash: evidence.prevHash,
+      deletedAt: at,
+      reason: reason.trim(),
+      auditSeq: entry.seq,
+    };
+    await db.transaction('rw', [db.evidence, db.screenshots, db.audit, db.tombstones], async () => {
+      await db.audit.add(entry);
+      await db.tombstones.add(tombstone);
+      await db.screenshots.where('evidenceId').equals(evidenceId).delete();
+      await db.evidence.delete(evidenceId);
+    });
+    return tombstone;
+  });
+}
+
+/** A finding as it reads now: the sealed capture with the officer's later edits applied, oldest first. */
+export function withEdits(
+  evidence: Evidence,
+  entries: AuditEntry[],
+): Evidence & { asn: EvidenceEdit['asn'] } {
+  let view: Evidence & { asn: EvidenceEdit['asn'] } = { ...evidence, asn: null };
+  for (const entry of entries) {
+    if (entry.evidenceId !== evidence.id || entry.action !== 'edit' || !entry.changes) continue;
+    view = { ...view, ...entry.changes };
+  }
+  return view;
+}
