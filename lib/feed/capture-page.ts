@@ -1,7 +1,7 @@
 // The content script's half of a screenshot: measure the post right before the shot, scroll it into
 // view (slice by slice when it is taller than the window), hide what must not be in the evidence, and
 // put the page back as the officer left it.
-import { failure, type PrepareReply } from '../messages';
+import { failure, type PrepareReply } from '../page-messages';
 import type { FlagButton } from './flag-button';
 
 export interface PageCapture {

@@ -1,11 +1,11 @@
+import type { CaptureRequest } from '../messages';
 import {
   CaptureReply,
-  type CaptureRequest,
   ContentRequest,
   type FallbackReply,
   failure,
   type PrepareReply,
-} from '../messages';
+} from '../page-messages';
 import type { PlatformAdapter } from '../platforms/adapter';
 import { finishPost, type PageCapture, preparePost, scrollPost } from './capture-page';
 import { createFlagButton, type FlagButton } from './flag-button';

@@ -7,7 +7,8 @@ import {
   xProfileUrl,
   xStatusUrl,
 } from '../canonical-url';
-import { type Account, type Media, type ParentRef, type PostSnapshot, parentRef } from '../snapshot';
+import { parentRef } from '../parent-ref';
+import type { Account, Media, ParentRef, PostSnapshot } from '../snapshot';
 import { readText } from '../text';
 import { focalOf, type InteractionList, interactionList, isUserCell, kindOf, tweetWithId } from './collect';
 import * as sel from './selectors';
