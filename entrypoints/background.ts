@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { browserCaptureDeps } from '@/lib/capture/browser-deps';
 import { captureEvidence, resumeJobs, senderTab } from '@/lib/capture/capture-evidence';
 import { type FallbackTrigger, flagFromBrowser } from '@/lib/capture/fallback-flag';
+import { saveOriginalMedia } from '@/lib/capture/original-media';
 import { ScreenshotQueue } from '@/lib/capture/screenshot-queue';
 import { formatFingerprint, spkiPem } from '@/lib/crypto/device-key';
 import { deviceKey } from '@/lib/crypto/device-key-store';
 import { EvidenceDb, shiftCount } from '@/lib/evidence/db';
+import type { Evidence } from '@/lib/evidence/schema';
 import { sealPending } from '@/lib/evidence/store';
 import { BackgroundRequest, type CaptureReply, failure } from '@/lib/messages';
 
@@ -23,7 +25,16 @@ export default defineBackground(() => {
     await action.setBadgeText({ text: count > 0 ? String(count) : '', tabId });
   };
 
-  const deps = { ...browserCaptureDeps(db, queue), onStored: () => void updateBadge() };
+  const deps = {
+    ...browserCaptureDeps(db, queue),
+    onStored: (evidence: Evidence) => {
+      void updateBadge();
+      // Originals are fetched after the finding is safe, so "saved" never waits on the network.
+      void browser.storage.local.get('saveOriginalMedia').then(({ saveOriginalMedia: wanted }) => {
+        if (wanted === true) void saveOriginalMedia(db, evidence);
+      });
+    },
+  };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const parsed = BackgroundRequest.safeParse(raw);

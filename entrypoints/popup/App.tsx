@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { EvidenceCard } from '@/components/EvidenceCard';
 import { platformName } from '@/components/format';
 import { useLiveQuery } from '@/components/use-live-query';
@@ -6,6 +8,31 @@ import type { Platform } from '@/lib/platforms/snapshot';
 
 const db = new EvidenceDb();
 const LATEST = 30;
+
+/** "Save originals too": the background downloads a finding's images after storing it. */
+function OriginalsToggle() {
+  const [on, setOn] = useState<boolean>();
+  useEffect(() => {
+    void browser.storage.local.get('saveOriginalMedia').then((v) => setOn(v.saveOriginalMedia === true));
+    // The popup is a window context, where persistent storage can be asked for.
+    void navigator.storage?.persist?.();
+  }, []);
+  if (on === undefined) return null;
+  return (
+    <label class="toggle">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => {
+          const value = e.currentTarget.checked;
+          setOn(value);
+          void browser.storage.local.set({ saveOriginalMedia: value });
+        }}
+      />{' '}
+      Simpan juga gambar/video asli unggahan
+    </label>
+  );
+}
 
 export function App() {
   const shift = useLiveQuery(async () => {

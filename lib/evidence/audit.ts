@@ -22,15 +22,28 @@ export const EvidenceEdit = z.object({
 });
 export type EvidenceEdit = z.infer<typeof EvidenceEdit>;
 
+/** An original image or video of a post, downloaded after capture when the officer asked for it. */
+export interface MediaRecord {
+  url: string;
+  type: string;
+  /** null when it could not be downloaded (a streamed video, a refused request): `error` says why. */
+  sha256: string | null;
+  size: number | null;
+  mime: string | null;
+  error: string | null;
+}
+
 /** One entry of the audit log, chained like the findings themselves. */
 export interface AuditEntry {
   seq: number;
   at: string;
-  action: 'edit' | 'delete';
+  /** edit / delete: the officer's; media: originals attached to a finding after its capture. */
+  action: 'edit' | 'delete' | 'media';
   evidenceId: string;
   evidenceSeq: number;
   reason: string;
   changes: EvidenceEdit | null;
+  media?: MediaRecord[];
   prevHash: string | null;
   hash: string;
 }
@@ -79,6 +92,23 @@ export function editEvidence(
   });
 }
 
+/** Records the originals saved for a finding (their hashes), chained like an edit. */
+export function attachMedia(db: EvidenceDb, evidence: Evidence, media: MediaRecord[], now = new Date()) {
+  return serialize(db, async () => {
+    const entry = await appendAudit(db, {
+      at: isoWithOffset(now),
+      action: 'media',
+      evidenceId: evidence.id,
+      evidenceSeq: evidence.seq,
+      reason: 'media asli disimpan atas permintaan petugas',
+      changes: null,
+      media,
+    });
+    await db.audit.add(entry);
+    return entry;
+  });
+}
+
 /** Deletes a finding and its screenshots, leaving a tombstone in the chain; a reason is required. */
 export function deleteEvidence(db: EvidenceDb, evidenceId: string, reason: string, now = new Date()) {
   if (reason.trim().length < 3) return Promise.reject(new AuditError('Alasan penghapusan wajib diisi.'));
@@ -103,10 +133,11 @@ export function deleteEvidence(db: EvidenceDb, evidenceId: string, reason: strin
       reason: reason.trim(),
       auditSeq: entry.seq,
     };
-    await db.transaction('rw', [db.evidence, db.screenshots, db.audit, db.tombstones], async () => {
+    await db.transaction('rw', [db.evidence, db.screenshots, db.media, db.audit, db.tombstones], async () => {
       await db.audit.add(entry);
       await db.tombstones.add(tombstone);
       await db.screenshots.where('evidenceId').equals(evidenceId).delete();
+      await db.media.where('evidenceId').equals(evidenceId).delete();
       await db.evidence.delete(evidenceId);
     });
     return tombstone;

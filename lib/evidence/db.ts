@@ -6,6 +6,14 @@ import type { AuditEntry, Tombstone } from './audit';
 import { defaultCategory } from './categories';
 import type { Evidence, StoredScreenshot } from './schema';
 
+/** The bytes of an original image or video saved with a finding (see MediaRecord in the audit log). */
+export interface StoredMedia {
+  id: string;
+  evidenceId: string;
+  url: string;
+  blob: Blob;
+}
+
 /** A click being captured: written before the screenshot, removed with the stored finding. */
 export interface CaptureJob {
   clickId: string;
@@ -21,6 +29,7 @@ export class EvidenceDb extends Dexie {
   audit!: EntityTable<AuditEntry, 'seq'>;
   tombstones!: EntityTable<Tombstone, 'seq'>;
   keys!: EntityTable<StoredDeviceKey, 'id'>;
+  media!: EntityTable<StoredMedia, 'id'>;
 
   constructor(name = 'netra') {
     super(name);
@@ -40,6 +49,7 @@ export class EvidenceDb extends Dexie {
         audit: 'seq, evidenceId, at',
         tombstones: 'seq, evidenceId',
         keys: 'id',
+        media: 'id, evidenceId',
       })
       .upgrade(upgradeToV2);
   }
