@@ -138,9 +138,144 @@ const xRule: HostRule = {
   },
 };
 
+// ---- Facebook ------------------------------------------------------------------------------------------
+
+export const FACEBOOK_HOSTS = [
+  'facebook.com',
+  'www.facebook.com',
+  'web.facebook.com',
+  'm.facebook.com',
+  'mbasic.facebook.com',
+  'touch.facebook.com',
+  'mobile.facebook.com',
+];
+const FB_ORIGIN = 'https://www.facebook.com';
+const FB_USERNAME = /^[A-Za-z0-9.\-_]{1,80}$/;
+const FB_NUMERIC_ID = /^\d{1,25}$/;
+// Post ids are numbers or, since 2022, opaque `pfbid…` strings (case-sensitive).
+const FB_POST_ID = /^(?:\d{1,25}|pfbid[A-Za-z0-9]{8,100})$/;
+/** First path segments that are Facebook pages, not accounts. */
+const FB_RESERVED_PATHS = new Set(
+  (
+    'about ad_center ads bookmarks business checkpoint composer dialog events feeds find-friends friends ' +
+    'fundraisers gaming groups hashtag help home.php l.php latest legal live login login.php logout.php ' +
+    'marketplace me media memories messages notifications pages people permalink.php photo photo.php ' +
+    'photos pg places plugins policies policy.php privacy profile.php reel reels saved search settings ' +
+    'share sharer sharer.php stories story.php terms ufi video.php watch'
+  ).split(' '),
+);
+
+export interface FacebookPermalink {
+  /** Canonical: `https://www.facebook.com/…`, only the parameters that name the post (and comment). */
+  url: string;
+  /** The post's id (story_fbid, posts/ID, photo fbid, video id). */
+  id: string;
+  /** `comment_id` when the link names a comment, else null. */
+  commentId: string | null;
+  /** `reply_comment_id` when it names a reply to that comment, else null. */
+  replyId: string | null;
+}
+
+/** The post path a Facebook link names, without comment parameters, or null. */
+function facebookPostPath(url: URL): { path: string; id: string } | null {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const param = (name: string): string => url.searchParams.get(name) ?? '';
+  const [first = '', second = '', third = '', fourth = ''] = parts;
+  const head = first.toLowerCase();
+  if ((head === 'permalink.php' || head === 'story.php') && parts.length === 1) {
+    const story = param('story_fbid');
+    const owner = param('id');
+    if (!FB_POST_ID.test(story) || !FB_NUMERIC_ID.test(owner)) return null;
+    return { path: `/permalink.php?story_fbid=${story}&id=${owner}`, id: story };
+  }
+  if ((head === 'photo' || head === 'photo.php') && parts.length === 1) {
+    return FB_NUMERIC_ID.test(param('fbid'))
+      ? { path: `/photo/?fbid=${param('fbid')}`, id: param('fbid') }
+      : null;
+  }
+  if ((head === 'watch' || head === 'video.php') && parts.length === 1) {
+    return FB_NUMERIC_ID.test(param('v')) ? { path: `/watch/?v=${param('v')}`, id: param('v') } : null;
+  }
+  if (head === 'reel' && parts.length === 2 && FB_NUMERIC_ID.test(second)) {
+    return { path: `/reel/${second}`, id: second };
+  }
+  if (head === 'groups' && (third === 'posts' || third === 'permalink') && FB_POST_ID.test(fourth)) {
+    return FB_USERNAME.test(second)
+      ? { path: `/groups/${second.toLowerCase()}/posts/${fourth}`, id: fourth }
+      : null;
+  }
+  if (FB_RESERVED_PATHS.has(head) || !FB_USERNAME.test(first)) return null;
+  const last = parts[parts.length - 1] ?? '';
+  if (second === 'posts' && parts.length === 3 && FB_POST_ID.test(third)) {
+    return { path: `/${head}/posts/${third}`, id: third };
+  }
+  // `/<owner>/photos/a.123/456/`, `/<owner>/videos/<slug>/789/`: the last segment is the global id.
+  if (second === 'photos' && parts.length <= 4 && FB_NUMERIC_ID.test(last)) {
+    return { path: `/photo/?fbid=${last}`, id: last };
+  }
+  if (second === 'videos' && parts.length <= 4 && FB_NUMERIC_ID.test(last)) {
+    return { path: `/watch/?v=${last}`, id: last };
+  }
+  return null;
+}
+
+/**
+ * A Facebook post, photo, video or comment link in canonical form, or null (profiles, the feed, the `#` and
+ * `/?__cft__…` placeholders Facebook shows until the pointer reaches a timestamp). Only the parameters that
+ * name the post survive: `__cft__`, `__tn__`, photo `set`, `substory_index`… go.
+ */
+export function parseFacebookPermalink(
+  href: string | null | undefined,
+  base?: string,
+): FacebookPermalink | null {
+  const url = httpsUrl(href, base);
+  if (!url || !FACEBOOK_HOSTS.includes(url.hostname.toLowerCase())) return null;
+  const post = facebookPostPath(url);
+  if (!post) return null;
+  const comment = url.searchParams.get('comment_id') ?? '';
+  const reply = url.searchParams.get('reply_comment_id') ?? '';
+  const commentId = FB_NUMERIC_ID.test(comment) ? comment : null;
+  const replyId = commentId && FB_NUMERIC_ID.test(reply) ? reply : null;
+  const extra = new URLSearchParams();
+  if (commentId) extra.set('comment_id', commentId);
+  if (replyId) extra.set('reply_comment_id', replyId);
+  const query = extra.toString();
+  const joined = query ? `${post.path}${post.path.includes('?') ? '&' : '?'}${query}` : post.path;
+  return { url: `${FB_ORIGIN}${joined}`, id: post.id, commentId, replyId };
+}
+
+/**
+ * The account a Facebook profile link names: `some.name` (vanity, lowercase: Facebook usernames ignore case)
+ * or `profile.php?id=N`, never merged, since nothing in a link says which vanity belongs to which id. Group
+ * member links (`/groups/G/user/N/`) and `/people/Name/N/` name the account N.
+ */
+export function parseFacebookProfile(href: string | null | undefined, base?: string): string | null {
+  const url = httpsUrl(href, base);
+  if (!url || !FACEBOOK_HOSTS.includes(url.hostname.toLowerCase())) return null;
+  const parts = url.pathname.split('/').filter(Boolean);
+  const [first = '', , third = '', fourth = ''] = parts;
+  const head = first.toLowerCase();
+  let id = '';
+  if (head === 'profile.php' && parts.length === 1) id = url.searchParams.get('id') ?? '';
+  else if (head === 'people' && parts.length === 3) id = third;
+  else if (head === 'groups' && third === 'user' && parts.length === 4) id = fourth;
+  else if (parts.length === 1 && FB_NUMERIC_ID.test(first)) id = first;
+  else if (parts.length === 1 && FB_USERNAME.test(first) && !FB_RESERVED_PATHS.has(head)) return head;
+  return FB_NUMERIC_ID.test(id) ? `profile.php?id=${id}` : null;
+}
+
+export const facebookProfileUrl = (handle: string): string => `${FB_ORIGIN}/${handle}`;
+
+const facebookRule: HostRule = {
+  hosts: FACEBOOK_HOSTS,
+  permalink(url) {
+    return parseFacebookPermalink(url.href)?.url ?? null;
+  },
+};
+
 // Facebook and Instagram rules go here, one HostRule each (which parameters identify a post, which
 // path prefixes to drop), so every adapter and the capture pipeline share one definition.
-const hostRules: readonly HostRule[] = [xRule];
+const hostRules: readonly HostRule[] = [xRule, facebookRule];
 
 /**
  * The canonical permalink for `href` (resolved against `base`), or null when it is not one: placeholders

@@ -1,9 +1,10 @@
 import type { PlatformAdapter } from './adapter';
+import { facebookAdapter } from './facebook';
 import type { PostSnapshot } from './snapshot';
 import { xAdapter } from './x';
 
 /** Every site Netra flags on. Facebook and Instagram join here. */
-export const adapters: readonly PlatformAdapter[] = [xAdapter];
+export const adapters: readonly PlatformAdapter[] = [xAdapter, facebookAdapter];
 
 /** The adapter serving `hostname` (`www.` ignored), or undefined on any other site. */
 export function adapterForHost(hostname: string): PlatformAdapter | undefined {
