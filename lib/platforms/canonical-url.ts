@@ -138,6 +138,107 @@ const xRule: HostRule = {
   },
 };
 
+// ---- Instagram -----------------------------------------------------------------------------------------
+
+export const INSTAGRAM_HOSTS = ['instagram.com', 'www.instagram.com', 'm.instagram.com'];
+const IG_USERNAME = /^[A-Za-z0-9._]{1,30}$/;
+const IG_CODE = /^[A-Za-z0-9_-]{5,64}$/;
+const IG_NUMERIC_ID = /^\d{1,25}$/;
+const IG_POST_TYPES: Record<string, InstagramPost['type']> = {
+  p: 'p',
+  reel: 'reel',
+  reels: 'reel',
+  tv: 'tv',
+};
+/** First path segments that are Instagram pages, not accounts. */
+const IG_RESERVED_PATHS = new Set([
+  'p',
+  'reel',
+  'reels',
+  'tv',
+  'explore',
+  'stories',
+  'accounts',
+  'direct',
+  'about',
+  'legal',
+  'developer',
+  'web',
+  'emails',
+  'challenge',
+  'privacy',
+  'session',
+  'graphql',
+  'api',
+  'ads',
+  'lite',
+  'create',
+  'your_activity',
+  'archive',
+]);
+
+export interface InstagramPost {
+  /** `p` (photos, carousels), `reel` (also written `/reels/CODE/`) or `tv` (old IGTV links). */
+  type: 'p' | 'reel' | 'tv';
+  /** The shortcode, case-sensitive. */
+  code: string;
+  /** `/p/CODE/c/ID/`: a comment; `/p/CODE/c/ID/r/ID2/`: a reply, `replyId` = ID2. */
+  commentId: string | null;
+  replyId: string | null;
+  /** The post's sub-page, such as `liked_by` or `comments`; null on the post itself and on comments. */
+  subpage: string | null;
+}
+
+/** A post, comment or reply link on any Instagram host (with or without a `/<username>` prefix), or null. */
+export function parseInstagramPost(href: string | null | undefined, base?: string): InstagramPost | null {
+  const url = httpsUrl(href, base);
+  if (!url || !INSTAGRAM_HOSTS.includes(url.hostname.toLowerCase())) return null;
+  let parts = url.pathname.split('/').filter(Boolean);
+  // Post pages and modals link `/<username>/p/CODE/`: the same post as `/p/CODE/`.
+  const owner = parts[0] ?? '';
+  if (parts.length >= 3 && IG_USERNAME.test(owner) && !IG_RESERVED_PATHS.has(owner.toLowerCase())) {
+    if (parts[1] && parts[1] in IG_POST_TYPES) parts = parts.slice(1);
+  }
+  const [segment = '', code = '', ...rest] = parts;
+  const type = Object.hasOwn(IG_POST_TYPES, segment) ? IG_POST_TYPES[segment] : undefined;
+  // `/reels/audio/ID/` is a sound page, not a reel.
+  if (!type || !IG_CODE.test(code) || (segment === 'reels' && code === 'audio')) return null;
+  const post: InstagramPost = { type, code, commentId: null, replyId: null, subpage: null };
+  if (rest[0] !== 'c') return { ...post, subpage: rest[0] ?? null };
+  const [, commentId = '', r, replyId = ''] = rest;
+  if (!IG_NUMERIC_ID.test(commentId)) return null;
+  if (r !== 'r') return { ...post, commentId };
+  return IG_NUMERIC_ID.test(replyId) ? { ...post, commentId, replyId } : null;
+}
+
+/** The username a profile link names (`/budi.santoso/`, `https://instagram.com/Budi?igsh=…`), lowercase. */
+export function parseInstagramProfile(href: string | null | undefined, base?: string): string | null {
+  const url = httpsUrl(href, base);
+  if (!url || !INSTAGRAM_HOSTS.includes(url.hostname.toLowerCase())) return null;
+  const parts = url.pathname.split('/').filter(Boolean);
+  const username = parts[0];
+  if (parts.length !== 1 || username === undefined || !IG_USERNAME.test(username)) return null;
+  return IG_RESERVED_PATHS.has(username.toLowerCase()) ? null : username.toLowerCase();
+}
+
+/** `https://www.instagram.com/p/CODE/`, `…/reel/CODE/`, or a comment's `…/p/CODE/c/ID/` (`…/r/ID2/`). */
+export function instagramPostUrl(post: Omit<InstagramPost, 'subpage'>): string {
+  const comment = post.commentId ? `c/${post.commentId}/${post.replyId ? `r/${post.replyId}/` : ''}` : '';
+  return `https://www.instagram.com/${post.type}/${post.code}/${comment}`;
+}
+export const instagramProfileUrl = (username: string): string =>
+  `https://www.instagram.com/${username.toLowerCase()}/`;
+
+// Every query parameter on a post link is presentation or tracking (img_index, igsh, utm_*, hl…), and
+// sub-pages such as liked_by/ belong to the post.
+const instagramRule: HostRule = {
+  hosts: INSTAGRAM_HOSTS,
+  permalink(url) {
+    const post = parseInstagramPost(url.href);
+    return post ? instagramPostUrl(post) : null;
+  },
+};
+
 // ---- Facebook ------------------------------------------------------------------------------------------
 
 export const FACEBOOK_HOSTS = [
@@ -275,7 +376,7 @@ const facebookRule: HostRule = {
 
 // Facebook and Instagram rules go here, one HostRule each (which parameters identify a post, which
 // path prefixes to drop), so every adapter and the capture pipeline share one definition.
-const hostRules: readonly HostRule[] = [xRule, facebookRule];
+const hostRules: readonly HostRule[] = [xRule, instagramRule, facebookRule];
 
 /**
  * The canonical permalink for `href` (resolved against `base`), or null when it is not one: placeholders

@@ -3,6 +3,8 @@ import {
   canonicalUrl,
   httpsUrl,
   isTrackingParam,
+  parseInstagramPost,
+  parseInstagramProfile,
   parseXProfile,
   parseXStatus,
 } from '@/lib/platforms/canonical-url';
@@ -117,5 +119,84 @@ describe('helpers', () => {
     expect(parseXProfile('/home', 'https://x.com/')).toBeNull();
     expect(parseXProfile('/budi/status/1', 'https://x.com/')).toBeNull();
     expect(parseXProfile('/hashtag/Pilkada', 'https://x.com/')).toBeNull();
+  });
+});
+
+describe('canonicalUrl: Instagram', () => {
+  it.each([
+    // Posts and reels: https, www, no username prefix, no query, trailing slash, the code's case kept.
+    ['https://www.instagram.com/p/SyntAbC_-12/', 'https://www.instagram.com/p/SyntAbC_-12/'],
+    ['http://instagram.com/p/SyntAbC_-12', 'https://www.instagram.com/p/SyntAbC_-12/'],
+    [
+      'https://m.instagram.com/p/SyntAbC_-12/?igsh=MTc4MmM1YmI2Ng==',
+      'https://www.instagram.com/p/SyntAbC_-12/',
+    ],
+    ['https://www.instagram.com/p/SyntAbC_-12/?img_index=3', 'https://www.instagram.com/p/SyntAbC_-12/'],
+    [
+      'https://www.instagram.com/p/SyntAbC_-12/?utm_source=ig_web_copy_link&hl=id#komentar',
+      'https://www.instagram.com/p/SyntAbC_-12/',
+    ],
+    ['https://www.instagram.com/budi.santoso/p/SyntAbC_-12/', 'https://www.instagram.com/p/SyntAbC_-12/'],
+    [
+      'https://www.instagram.com/Budi_S/reel/SyntReel01/?igsh=abc',
+      'https://www.instagram.com/reel/SyntReel01/',
+    ],
+    ['https://www.instagram.com/reels/SyntReel01/', 'https://www.instagram.com/reel/SyntReel01/'],
+    ['https://www.instagram.com/tv/SyntTv0001/', 'https://www.instagram.com/tv/SyntTv0001/'],
+    // Pages of a post belong to it.
+    ['https://www.instagram.com/p/SyntAbC_-12/liked_by/', 'https://www.instagram.com/p/SyntAbC_-12/'],
+    [
+      'https://www.instagram.com/p/SyntAbC_-12/comments/?enable_persistent_cta=true',
+      'https://www.instagram.com/p/SyntAbC_-12/',
+    ],
+    // Comments and replies keep their ids.
+    [
+      'https://www.instagram.com/p/SyntAbC_-12/c/18000000000000001/',
+      'https://www.instagram.com/p/SyntAbC_-12/c/18000000000000001/',
+    ],
+    [
+      'https://www.instagram.com/budi/p/SyntAbC_-12/c/18000000000000001/r/18000000000000002/?igsh=x',
+      'https://www.instagram.com/p/SyntAbC_-12/c/18000000000000001/r/18000000000000002/',
+    ],
+    ['https://www.instagram.com/p/SyntAbC_-12/c/abc/', null],
+    // Instagram pages that are not posts.
+    ['https://www.instagram.com/', null],
+    ['https://www.instagram.com/budi.santoso/', null],
+    ['https://www.instagram.com/explore/', null],
+    ['https://www.instagram.com/explore/tags/pilkadadamai/', null],
+    ['https://www.instagram.com/reels/audio/1850000000000000001/', null],
+    ['https://www.instagram.com/reels/', null],
+    ['https://www.instagram.com/budi/reels/', null],
+    ['https://www.instagram.com/p/', null],
+    ['https://www.instagram.com/p/a/', null],
+  ])('%j → %j', (href, expected) => {
+    expect(canonicalUrl(href)).toBe(expected);
+  });
+
+  it('resolves relative links against the page and is idempotent', () => {
+    expect(canonicalUrl('/p/SyntAbC_-12/', 'https://www.instagram.com/')).toBe(
+      'https://www.instagram.com/p/SyntAbC_-12/',
+    );
+    const once = canonicalUrl('https://instagram.com/budi/p/SyntAbC_-12/?img_index=2');
+    expect(canonicalUrl(once)).toBe(once);
+  });
+
+  it('parses post and profile links', () => {
+    expect(parseInstagramPost('/budi/p/SyntAbC_-12/liked_by/', 'https://www.instagram.com/')).toEqual({
+      type: 'p',
+      code: 'SyntAbC_-12',
+      commentId: null,
+      replyId: null,
+      subpage: 'liked_by',
+    });
+    expect(parseInstagramPost('https://example.com/p/SyntAbC_-12/')).toBeNull();
+    expect(parseInstagramPost('https://www.instagram.com/explore/p/SyntAbC_-12/')).toBeNull();
+    expect(parseInstagramProfile('/Budi.Santoso/', 'https://www.instagram.com/')).toBe('budi.santoso');
+    expect(parseInstagramProfile('https://www.instagram.com/budi_s/?enable_persistent_cta=true')).toBe(
+      'budi_s',
+    );
+    for (const href of ['/explore/', '/reels/', '/p/SyntAbC_-12/', '/budi/tagged/', '/direct/inbox/']) {
+      expect(parseInstagramProfile(href, 'https://www.instagram.com/')).toBeNull();
+    }
   });
 });
