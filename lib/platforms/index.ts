@@ -1,10 +1,11 @@
 import type { PlatformAdapter } from './adapter';
 import { facebookAdapter } from './facebook';
+import { instagramAdapter } from './instagram';
 import type { PostSnapshot } from './snapshot';
 import { xAdapter } from './x';
 
 /** Every site Netra flags on. Facebook and Instagram join here. */
-export const adapters: readonly PlatformAdapter[] = [xAdapter, facebookAdapter];
+export const adapters: readonly PlatformAdapter[] = [xAdapter, instagramAdapter, facebookAdapter];
 
 /** The adapter serving `hostname` (`www.` ignored), or undefined on any other site. */
 export function adapterForHost(hostname: string): PlatformAdapter | undefined {

@@ -51,6 +51,8 @@ export const PostSnapshot = z.object({
   text: z.string().check(z.maxLength(MAX_TEXT)),
   textTruncated: z.boolean(),
   author: Account,
+  /** Collab posts (Instagram "A and B"): the other authors, in page order; absent for a single author. */
+  coAuthors: z.optional(z.array(Account).check(z.maxLength(20))),
   repostedBy: z.nullable(Account),
   /** For comments, replies, reactions and reposts: the post they belong to; null for posts. */
   parent: z.nullable(ParentRef),
