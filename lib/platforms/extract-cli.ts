@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
+import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { extractPosts } from './index';
 
 const USAGE =
@@ -43,6 +44,38 @@ function parseArgs(argv: readonly string[]): { url: string; file: string } {
  * A saved page as an inert document: no script runs, nothing is fetched (stylesheets, images, frames), no
  * navigation. Call `close()` when done.
  */
+type P5Node = DefaultTreeAdapterMap['node'];
+
+/**
+ * Copies parse5's tree (the HTML standard's parsing algorithm, as browsers run it) node by node into an
+ * inert document. happy-dom's own parser mis-nests some real pages (Facebook's `<a><object><a>` avatars
+ * move a hidden timeline out of its div[hidden]), which would make this tool disagree with the browser.
+ */
+function buildAsBrowser(doc: Document, root: P5Node): void {
+  const copy = (from: P5Node, to: Node): void => {
+    for (const child of 'childNodes' in from ? from.childNodes : []) {
+      if (child.nodeName === '#text' && 'value' in child) to.appendChild(doc.createTextNode(child.value));
+      else if (child.nodeName === '#comment' && 'data' in child)
+        to.appendChild(doc.createComment(child.data));
+      else if ('tagName' in child) {
+        const el = doc.createElementNS(child.namespaceURI, child.tagName);
+        for (const attr of child.attrs) {
+          try {
+            el.setAttribute(attr.name, attr.value);
+          } catch {
+            // Names the DOM refuses (`"`, `<` in a broken save) cannot be selected on anyway.
+          }
+        }
+        const content = 'content' in child ? child.content : undefined;
+        copy(content ?? child, content ? (el as HTMLTemplateElement).content : el);
+        to.appendChild(el);
+      }
+    }
+  };
+  while (doc.firstChild) doc.removeChild(doc.firstChild);
+  copy(root, doc);
+}
+
 export function parseSavedPage(html: string, url: string): { document: Document; close(): void } {
   const window = new Window({
     url,
@@ -62,7 +95,7 @@ export function parseSavedPage(html: string, url: string): { document: Document;
       },
     },
   });
-  window.document.write(html);
+  buildAsBrowser(window.document as unknown as Document, parse(html));
   return {
     document: window.document as unknown as Document,
     close() {
