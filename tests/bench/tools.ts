@@ -1,0 +1,73 @@
+// Shared plumbing of the benchmark: a Chromium WITHOUT the extension (the baseline browser, same switches as
+// the e2e harness's launchChromium minus the extension), bundling for the page, and small statistics.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { CHROMIUM_PATH, HOST_RESOLVER_RULES } from '../e2e/harness/chromium';
+
+export interface BaselineBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBaseline(): Promise<BaselineBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'netra-bench-'));
+  const cleanup = () => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  try {
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: false,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      ignoreHTTPSErrors: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        '--headless=new',
+        '--hide-scrollbars',
+        '--mute-audio',
+        '--no-sandbox',
+        `--host-resolver-rules=${HOST_RESOLVER_RULES}`,
+        '--ignore-certificate-errors',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
+    return {
+      context,
+      async close() {
+        await context.close().catch(() => {});
+        cleanup();
+      },
+    };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+/** One TypeScript entry bundled into a classic script for the page (the lib code as written, not minified). */
+export async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2022',
+    platform: 'browser',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The run failed (as opposed to measuring something slow): `npm run bench` exits 1. */
+export class BenchFailure extends Error {}
