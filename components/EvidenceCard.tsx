@@ -15,6 +15,7 @@ const CHANGE_NAMES: Record<string, string> = {
   textTruncated: 'teks terpotong',
   media: 'media',
   author: 'akun',
+  coAuthors: 'akun kolaborasi',
   repostedBy: 'pembagi ulang',
   quoted: 'kutipan',
   postedAt: 'waktu unggah',

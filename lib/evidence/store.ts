@@ -51,6 +51,7 @@ const COMPARED = [
   'textTruncated',
   'media',
   'author',
+  'coAuthors',
   'repostedBy',
   'quoted',
   'postedAt',

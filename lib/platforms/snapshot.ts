@@ -69,10 +69,5 @@ export const PostSnapshot = z.object({
 });
 export type PostSnapshot = z.infer<typeof PostSnapshot>;
 
-const EXCERPT = 280;
-
-/** How a comment, reply, reaction or repost refers to its post. */
-export function parentRef(post: Pick<PostSnapshot, 'url' | 'author' | 'text'>): ParentRef {
-  const text = post.text.length > EXCERPT ? `${post.text.slice(0, EXCERPT - 1)}…` : post.text;
-  return { url: post.url, author: post.author, textExcerpt: text };
-}
+// Adapters import it from ./parent-ref, which does not pull these schemas into the content script.
+export { parentRef } from './parent-ref';
