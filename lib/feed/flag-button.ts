@@ -45,6 +45,7 @@ svg { width: 16px; height: 16px; fill: currentColor; flex: none; }
 `;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const STOPPED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup'];
 
 export interface FlagButton {
   /** The element to insert into the page; carries `data-netra-flag` and `data-state`. */
@@ -52,35 +53,87 @@ export interface FlagButton {
   setState(state: FlagState, detail?: string): void;
 }
 
-export function createFlagButton(doc: Document, onActivate: () => void): FlagButton {
-  const host = doc.createElement('netra-flag');
-  host.setAttribute('data-netra-flag', '');
-  const root = host.attachShadow({ mode: 'closed' });
+/** The post around the button is itself clickable (opens the post) and the site has shortcuts. */
+const stop = (event: Event) => event.stopPropagation();
 
-  const style = doc.createElement('style');
-  style.textContent = CSS;
-  const button = doc.createElement('button');
-  button.type = 'button';
+interface Parts {
+  /** The idle button, built once per document and cloned for every post (cheaper than building). */
+  template: HTMLButtonElement;
+  /** One parsed stylesheet shared by every button's shadow root, where the browser allows it. */
+  sheet: CSSStyleSheet | null;
+}
+
+const parts = new WeakMap<Document, Parts>();
+
+function partsFor(doc: Document): Parts {
+  let found = parts.get(doc);
+  if (found) return found;
+  const template = doc.createElement('button');
+  template.type = 'button';
   const svg = doc.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
   const path = doc.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', ICONS.idle);
   svg.append(path);
   const text = doc.createElement('span');
   text.className = 'text';
-  button.append(svg, text);
-  root.append(style, button);
+  text.textContent = LABELS.idle;
+  template.append(svg, text);
+  template.setAttribute('aria-label', LABELS.idle);
+  template.title = LABELS.idle;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    // Constructable sheets from a content script's world: fine in Chrome; Firefox's Xray wrappers may
+    // refuse them, and then each shadow root gets its own <style>.
+    const Sheet = doc.defaultView?.CSSStyleSheet;
+    if (Sheet && 'adoptedStyleSheets' in ShadowRoot.prototype) {
+      sheet = new Sheet();
+      sheet.replaceSync(CSS);
+    }
+  } catch {
+    sheet = null;
+  }
+  found = { template, sheet };
+  parts.set(doc, found);
+  return found;
+}
+
+function attachStyle(doc: Document, root: ShadowRoot, sheet: CSSStyleSheet | null): void {
+  if (sheet) {
+    try {
+      root.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      // fall through to a <style> of its own
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  root.append(style);
+}
+
+export function createFlagButton(doc: Document, onActivate: () => void): FlagButton {
+  const { template, sheet } = partsFor(doc);
+  const host = doc.createElement('netra-flag');
+  host.setAttribute('data-netra-flag', '');
+  host.dataset.state = 'idle';
+  const root = host.attachShadow({ mode: 'closed' });
+  attachStyle(doc, root, sheet);
+  const button = template.cloneNode(true) as HTMLButtonElement;
+  root.append(button);
 
   const setState = (state: FlagState, detail?: string) => {
+    const path = button.querySelector('path');
+    const text = button.querySelector('.text');
     host.dataset.state = state;
-    path.setAttribute('d', ICONS[state]);
-    text.textContent = LABELS[state];
+    path?.setAttribute('d', ICONS[state]);
+    if (text) text.textContent = LABELS[state];
     const label = detail ? `${LABELS[state]}: ${detail}` : LABELS[state];
     button.setAttribute('aria-label', state === 'idle' ? label : `${LABELS.idle} — ${label}`);
     button.title = label;
     button.setAttribute('aria-busy', String(state === 'saving'));
   };
-  setState('idle');
 
   button.addEventListener('click', (event) => {
     event.preventDefault();
@@ -88,10 +141,6 @@ export function createFlagButton(doc: Document, onActivate: () => void): FlagBut
     if (!event.isTrusted || host.dataset.state === 'saving') return;
     onActivate();
   });
-  // The post around the button is itself clickable (opens the post) and the site has keyboard
-  // shortcuts: keep our events to ourselves.
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup']) {
-    host.addEventListener(type, (event) => event.stopPropagation());
-  }
+  for (const type of STOPPED) host.addEventListener(type, stop);
   return { host, setState };
 }

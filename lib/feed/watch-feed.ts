@@ -15,14 +15,15 @@ const HOST_SELECTOR = '[data-netra-flag]';
 function nextFrame(doc: Document): (run: () => void) => void {
   const view = doc.defaultView;
   return (run) => {
-    // rAF does not fire in hidden tabs; the timeout keeps posts loaded in the background handled.
+    // Right after the next frame, in a task of its own (never inside the frame's rendering work); rAF
+    // does not fire in hidden tabs, so a timeout keeps posts loaded in the background handled.
     let done = false;
     const once = () => {
       if (done) return;
       done = true;
       run();
     };
-    view?.requestAnimationFrame?.(once);
+    view?.requestAnimationFrame?.(() => setTimeout(once, 0));
     setTimeout(once, 100);
   };
 }

@@ -73,7 +73,10 @@ export function findPosts(root: ParentNode): Element[] {
   const self = root as Partial<Element>;
   const isElement = typeof self.matches === 'function';
   if (isElement && isFlaggable(root as Element)) found.push(root as Element);
-  for (const el of root.querySelectorAll(ANY_TWEET)) {
+  // The test id is the tweet's hook; the looser role=article is looked for only where no tweet carries it
+  // (a redesign that dropped the id), which halves the work of every scan on today's X.
+  const tagged = root.querySelectorAll(TWEET);
+  for (const el of tagged.length > 0 ? tagged : root.querySelectorAll(FALLBACK)) {
     if (isFlaggable(el)) found.push(el);
   }
   if (!interactionList(documentUrl(root))) return found;

@@ -1,7 +1,9 @@
 import type { PlatformAdapter } from '../adapter';
 import { findPosts, isUserCell } from './collect';
-import { extract, findQuote } from './extract';
+import { extract } from './extract';
 import * as sel from './selectors';
+
+const QUOTE_BOX = '[role="link"]:not(a)';
 
 /** How many single-child wrappers X puts between the caret button and its header row, at most. */
 const MAX_WRAPPERS = 6;
@@ -29,10 +31,11 @@ function followBox(row: Element): Element {
 }
 
 function headerRow(el: Element): Element {
-  const quote = findQuote(el);
   for (const selector of sel.caret) {
     const caret = el.querySelector(selector);
-    if (!caret || quote?.contains(caret)) continue;
+    // A caret inside the quoted tweet (a role=link box within this one) is not this tweet's header.
+    const box = caret?.closest(QUOTE_BOX);
+    if (!caret || (box && box !== el && el.contains(box))) continue;
     // Climb the caret's own wrappers to the row that also holds its neighbours (Grok, name block).
     let row = caret.parentElement;
     for (let i = 0; row && row !== el && row.childElementCount === 1 && i < MAX_WRAPPERS; i++) {
