@@ -30,6 +30,8 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources zip (for Firefox add-on review) holds the project, not test output or measurements.
+  zip: { excludeSources: ['artifacts/**', 'tests/demo/**'] },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: 'es2022' },
