@@ -15,15 +15,15 @@ const HOST_SELECTOR = '[data-netra-flag]';
 function nextFrame(doc: Document): (run: () => void) => void {
   const view = doc.defaultView;
   return (run) => {
-    // Right after the next frame, in a task of its own (never inside the frame's rendering work); rAF
-    // does not fire in hidden tabs, so a timeout keeps posts loaded in the background handled.
+    // Once per frame, before it renders (the buttons are laid out with the frame that shows the posts);
+    // rAF does not fire in hidden tabs, so a timeout keeps posts loaded in the background handled.
     let done = false;
     const once = () => {
       if (done) return;
       done = true;
       run();
     };
-    view?.requestAnimationFrame?.(() => setTimeout(once, 0));
+    view?.requestAnimationFrame?.(once);
     setTimeout(once, 100);
   };
 }
