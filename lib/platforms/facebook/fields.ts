@@ -1,3 +1,4 @@
+import { AUTHOR_FIELDS, blankSnapshot, noAccount } from '../blank';
 import { facebookProfileUrl, parseFacebookPermalink, parseFacebookProfile } from '../canonical-url';
 import type { Account, PostSnapshot } from '../snapshot';
 import { readText } from '../text';
@@ -7,29 +8,9 @@ import { parseFacebookTime } from './time';
 
 // Fields read the same way for posts, comments and reaction rows.
 
-export const AUTHOR_FIELDS = ['author.handle', 'author.displayName', 'author.profileUrl'] as const;
+export { AUTHOR_FIELDS, noAccount };
 
-export const noAccount = (): Account => ({ handle: null, displayName: null, profileUrl: null });
-
-export function blank(pageUrl: string): PostSnapshot {
-  return {
-    platform: 'facebook',
-    kind: 'post',
-    url: null,
-    postId: null,
-    text: '',
-    textTruncated: false,
-    author: noAccount(),
-    repostedBy: null,
-    parent: null,
-    quoted: null,
-    postedAt: null,
-    media: [],
-    pageUrl,
-    missing: [],
-    promoted: false,
-  };
-}
+export const blank = (pageUrl: string): PostSnapshot => blankSnapshot('facebook', pageUrl);
 
 /** The account of a profile link: handle and URL from its href, name from its text (or aria-label). */
 export function accountOf(link: Element | null): Account {

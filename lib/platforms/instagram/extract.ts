@@ -1,3 +1,4 @@
+import { AUTHOR_FIELDS, blankSnapshot } from '../blank';
 import { canonicalUrl, instagramPostUrl, parseInstagramPost } from '../canonical-url';
 import { parentRef } from '../parent-ref';
 import type { Account, ParentRef, PostSnapshot } from '../snapshot';
@@ -30,27 +31,8 @@ import * as sel from './selectors';
 
 const TIME = sel.any(sel.time);
 const BUTTON = sel.any(sel.button);
-const AUTHOR_FIELDS = ['author.handle', 'author.displayName', 'author.profileUrl'] as const;
 
-function blank(pageUrl: string): PostSnapshot {
-  return {
-    platform: 'instagram',
-    kind: 'post',
-    url: null,
-    postId: null,
-    text: '',
-    textTruncated: false,
-    author: noAccount(),
-    repostedBy: null,
-    parent: null,
-    quoted: null,
-    postedAt: null,
-    media: [],
-    pageUrl,
-    missing: [],
-    promoted: false,
-  };
-}
+const blank = (pageUrl: string): PostSnapshot => blankSnapshot('instagram', pageUrl);
 
 /** Runs `read`; on a DOM surprise names `fields` as missing instead of throwing. */
 function attempter(failed: Set<string>) {

@@ -11,7 +11,9 @@ const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z$/;
 /** Levels between a <video> and the poster <img> Instagram lays over it (2024-01 feed: 4). */
 const THUMB_LEVELS = 5;
 
-export const noAccount = (): Account => ({ handle: null, displayName: null, profileUrl: null });
+import { noAccount } from '../blank';
+
+export { noAccount };
 
 export function accountOf(link: Element | null | undefined): Account {
   const handle = link ? profileOf(link) : null;

@@ -1,3 +1,4 @@
+import { AUTHOR_FIELDS, blankSnapshot } from '../blank';
 import {
   canonicalUrl,
   httpsUrl,
@@ -21,7 +22,6 @@ const REPOST_WORDS = /\s*(?:reposted|retweeted|memposting ulang|me-repost|merepo
 const NOT_A_REPOST = /\b(?:pinned|disematkan|liked|menyukai|follows?|mengikuti|replying to|membalas)\b/i;
 // Node.DOCUMENT_POSITION_PRECEDING, spelled out: the CLI runs without DOM globals.
 const PRECEDING = 2;
-const AUTHOR_FIELDS = ['author.handle', 'author.displayName', 'author.profileUrl'] as const;
 
 const inside = (node: Node, box: Element | null): boolean => box?.contains(node) ?? false;
 
@@ -223,25 +223,7 @@ function isPromoted(root: Element, exclude: Element | null): boolean {
   return false;
 }
 
-function blank(pageUrl: string): PostSnapshot {
-  return {
-    platform: 'x',
-    kind: 'post',
-    url: null,
-    postId: null,
-    text: '',
-    textTruncated: false,
-    author: { handle: null, displayName: null, profileUrl: null },
-    repostedBy: null,
-    parent: null,
-    quoted: null,
-    postedAt: null,
-    media: [],
-    pageUrl,
-    missing: [],
-    promoted: false,
-  };
-}
+const blank = (pageUrl: string): PostSnapshot => blankSnapshot('x', pageUrl);
 
 /** One tweet (`exclude` = its quote box) or a quoted tweet (`exclude` = null, `outer` = false). */
 function readPost(root: Element, exclude: Element | null, pageUrl: string, outer: boolean): PostSnapshot {
