@@ -137,6 +137,7 @@ async function main(): Promise<void> {
   const withWindow = Boolean(process.env.DISPLAY);
   const server = await startHttpsServer({
     '/': feedPage('index.html'),
+    '/demo.css': { body: readFileSync(join(FEED_DIR, 'demo.css')), type: 'text/css; charset=utf-8' },
     '/home': feedPage('home.html'),
     [`/${PROFILE}`]: feedPage('profile.html'),
     [STATUS_PATH]: feedPage('status.html'),
