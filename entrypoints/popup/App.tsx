@@ -80,6 +80,7 @@ export function App() {
       {shift.findings.length > LATEST && (
         <p class="more">dan {shift.findings.length - LATEST} temuan lainnya</p>
       )}
+      <OriginalsToggle />
     </main>
   );
 }

@@ -121,7 +121,10 @@ describe('captureEvidence', () => {
     let now = 0;
     deps.queue = new ScreenshotQueue(500, {
       now: () => now,
-      sleep: async (ms) => void sleeps.push((now += ms)),
+      sleep: async (ms) => {
+        now += ms;
+        sleeps.push(now);
+      },
     });
     await captureEvidence(deps, request(), tab);
     expect(deps.scroll).toHaveBeenCalledTimes(2);
