@@ -63,6 +63,8 @@ export const CaptureReply = z.union([
     status: z.enum(['saved', 'version', 'duplicate']),
     evidenceId: z.string(),
     version: z.optional(z.number()),
+    /** Stored, but something is worth saying (e.g. the screenshot could not be taken). */
+    notice: z.optional(z.string()),
   }),
   Failure,
 ]);

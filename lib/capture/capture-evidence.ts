@@ -4,7 +4,7 @@ import { isQuotaError } from '../evidence/db';
 import type { Evidence, Officer } from '../evidence/schema';
 import { appendEvidence } from '../evidence/store';
 import { isoWithOffset } from '../evidence/time';
-import { type CaptureReply, CaptureRequest, failure } from '../messages';
+import { type CaptureReply, CaptureRequest, type ErrorCode, failure } from '../messages';
 import { adapterForHost } from '../platforms';
 import type { PostSnapshot } from '../platforms/snapshot';
 import { dedupeKey } from './dedupe-key';
@@ -73,11 +73,11 @@ export async function captureEvidence(
     try {
       shots = await shootPost(deps, tab, clickId);
     } catch (error) {
-      // The officer sees why and clicks again; nothing half-done is kept.
-      await deps.db.jobs.delete(clickId).catch(() => undefined);
-      return error instanceof ScreenshotError
-        ? failure(error.code)
-        : failure('screenshot-failed', error instanceof Error ? error.message : undefined);
+      // Never lose a click: the tab closed, went to the background or the post left the page before
+      // the picture could be taken. The finding is stored from its snapshot, the picture named missing,
+      // and the officer is told (a second click adds a version with the picture).
+      const why = error instanceof ScreenshotError ? error.code : 'screenshot-failed';
+      return store(deps, clickId, snapshot, { shots: [], devicePixelRatio: 1 }, ['screenshot'], why);
     }
     return store(deps, clickId, snapshot, shots, []);
   });
@@ -128,6 +128,7 @@ async function store(
   post: PostSnapshot,
   { shots, devicePixelRatio }: Shots,
   missing: string[],
+  screenshotProblem?: ErrorCode,
 ): Promise<CaptureReply> {
   try {
     const context = await deps.context();
@@ -161,6 +162,11 @@ async function store(
       status: status === 'version' ? 'version' : 'saved',
       evidenceId: evidence.id,
       version: evidence.version,
+      ...(evidence.missing.includes('screenshot')
+        ? {
+            notice: `Tersimpan tanpa tangkapan layar: ${failure(screenshotProblem ?? 'screenshot-failed').error.message}`,
+          }
+        : {}),
     };
   } catch (error) {
     return storageFailure(error);

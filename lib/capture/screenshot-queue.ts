@@ -19,7 +19,7 @@ export class ScreenshotQueue {
   private waiting = 0;
 
   constructor(
-    private readonly intervalMs = 510,
+    private readonly intervalMs = 520,
     private readonly clock: Clock = realClock,
   ) {}
 
@@ -29,8 +29,10 @@ export class ScreenshotQueue {
   }
 
   /**
-   * Runs `job` in turn. A job that needs more than one capture (a tall post, in slices) calls `next()`
-   * before each further capture: it waits out the interval, and nobody else's capture comes between.
+   * Runs `job` in turn (one job at a time). The job calls `next()` right before EACH capture call: it
+   * waits out the interval since the previous capture call, whichever job made it. Spacing the calls
+   * themselves, not the jobs' starts, matters: a job's own work before its capture (measuring the
+   * post) varies, and two calls closer than the browser allows are refused.
    */
   run<T>(job: (next: () => Promise<void>) => Promise<T>): Promise<T> {
     this.waiting++;
@@ -40,7 +42,6 @@ export class ScreenshotQueue {
       this.lastStart = this.clock.now();
     };
     const result = this.tail.then(async () => {
-      await next();
       try {
         return await job(next);
       } finally {

@@ -50,6 +50,7 @@ export function shootPost(deps: ScreenshotDeps, tab: SenderTab, clickId: string)
       throw new ScreenshotError('post-gone', error);
     }
     try {
+      await next();
       const windowPng = await deps.captureVisibleTab(tab.windowId);
       const windowSize = await deps.images.size(windowPng);
       const viewport: ScreenshotDraft = {
@@ -71,8 +72,9 @@ export function shootPost(deps: ScreenshotDeps, tab: SenderTab, clickId: string)
 
 /** The whole visible tab only: for a page no adapter could read. */
 export function shootWindow(deps: ScreenshotDeps, tab: SenderTab): Promise<Shots> {
-  return deps.queue.run(async () => {
+  return deps.queue.run(async (next) => {
     if (!(await deps.isActiveTab(tab))) throw new ScreenshotError('tab-not-visible');
+    await next();
     const png = await deps.captureVisibleTab(tab.windowId);
     const shot: ScreenshotDraft = {
       role: 'viewport',

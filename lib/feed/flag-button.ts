@@ -2,12 +2,13 @@
 // must cost a few DOM calls. It lives in a closed shadow root (page CSS cannot style it, page scripts
 // cannot reach into it) and only trusted clicks count.
 
-export type FlagState = 'idle' | 'saving' | 'saved' | 'version' | 'duplicate' | 'error';
+export type FlagState = 'idle' | 'saving' | 'saved' | 'partial' | 'version' | 'duplicate' | 'error';
 
 const LABELS: Record<FlagState, string> = {
   idle: 'Tandai pelanggaran',
   saving: 'Menyimpan…',
   saved: 'Tersimpan',
+  partial: 'Tersimpan tanpa gambar',
   version: 'Versi baru tersimpan',
   duplicate: 'Sudah tersimpan',
   error: 'Gagal — coba lagi',
@@ -17,6 +18,7 @@ const ICONS: Record<FlagState, string> = {
   idle: 'M5 21V4h9l.4 2H20v10h-7l-.4-2H7v7z',
   saving: 'M12 4a8 8 0 1 0 8 8h-2a6 6 0 1 1-6-6z',
   saved: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
+  partial: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
   version: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
   duplicate: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
   error: 'M11 15h2v2h-2zm0-8h2v6h-2zm1-5a10 10 0 1 0 0 20 10 10 0 0 0 0-20z',
@@ -38,6 +40,7 @@ svg { width: 16px; height: 16px; fill: currentColor; flex: none; }
 :host([data-state="saved"]) button, :host([data-state="version"]) button, :host([data-state="duplicate"]) button {
   color: #067647; border-color: #067647; background: #ecfdf3;
 }
+:host([data-state="partial"]) button { color: #b54708; border-color: #b54708; background: #fffaeb; }
 :host([data-state="error"]) button { color: #fff; background: #b42318; border-color: #b42318; }
 :host(:not([data-state="idle"])) .text { display: inline; }
 @keyframes spin { to { transform: rotate(360deg); } }

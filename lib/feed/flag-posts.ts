@@ -85,6 +85,7 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
       const snapshot = adapter.extract(post, win.location.href);
       const reply = await sendCapture(send, { type: 'capture', clickId, snapshot });
       if (!reply.ok) button.setState('error', reply.error.message);
+      else if (reply.notice) button.setState('partial', reply.notice);
       else if (reply.status === 'version') button.setState('version', `versi ${reply.version ?? 2}`);
       else button.setState(reply.status);
     } catch (error) {

@@ -230,13 +230,14 @@ describe('captureEvidence', () => {
     expect(await db.evidence.count()).toBe(0);
   });
 
-  it('does not screenshot a tab that is not the visible one, and keeps no job', async () => {
+  it('never pictures a tab that is not in front, and still keeps the click (without a screenshot)', async () => {
     deps.isActiveTab = async () => false;
-    expect(await captureEvidence(deps, request(), tab)).toMatchObject({
-      ok: false,
-      error: { code: 'tab-not-visible' },
-    });
+    const reply = await captureEvidence(deps, request(), tab);
+    expect(reply).toMatchObject({ ok: true, status: 'saved' });
+    expect(reply.ok && reply.notice).toMatch(/^Tersimpan tanpa tangkapan layar: Tab ini tidak sedang tampil/);
     expect(deps.captureVisibleTab).not.toHaveBeenCalled();
+    const [stored] = await db.evidence.toArray();
+    expect(stored).toMatchObject({ screenshots: [], missing: ['screenshot'] });
     expect(await db.jobs.count()).toBe(0);
   });
 
@@ -251,15 +252,14 @@ describe('captureEvidence', () => {
     expect(await db.screenshots.count()).toBe(0);
   });
 
-  it('reports a post that scrolled away or vanished', async () => {
+  it('keeps a click whose post vanished (or whose tab closed) before the picture, and says so', async () => {
     deps.prepare = vi.fn(async () => {
       throw new Error('gone');
     });
-    expect(await captureEvidence(deps, request(), tab)).toMatchObject({
-      ok: false,
-      error: { code: 'post-gone' },
-    });
-    expect(await db.evidence.count()).toBe(0);
+    const reply = await captureEvidence(deps, request(), tab);
+    expect(reply.ok && reply.notice).toMatch(/Unggahan sudah tidak ada di layar/);
+    expect(await db.evidence.count()).toBe(1);
+    expect(await db.jobs.count()).toBe(0);
   });
 });
 

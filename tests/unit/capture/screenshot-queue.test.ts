@@ -14,12 +14,13 @@ function virtualClock(): Clock & { starts: number[] } {
 }
 
 describe('ScreenshotQueue', () => {
-  it('runs a burst one by one, each start at least the interval after the previous', async () => {
+  it('runs a burst one by one, each capture call at least the interval after the previous', async () => {
     const clock = virtualClock();
     const queue = new ScreenshotQueue(500, clock);
     const order: number[] = [];
     const jobs = Array.from({ length: 10 }, (_, i) =>
-      queue.run(async () => {
+      queue.run(async (next) => {
+        await next();
         clock.starts.push(clock.now());
         order.push(i);
         return i * 2;
