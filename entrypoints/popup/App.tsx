@@ -80,6 +80,20 @@ export function App() {
       {shift.findings.length > LATEST && (
         <p class="more">dan {shift.findings.length - LATEST} temuan lainnya</p>
       )}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          data-testid="export"
+          disabled={shift.findings.length === 0}
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/export.html?start') })}
+        >
+          Ekspor
+        </button>
+        <a href={browser.runtime.getURL('/verify.html')} target="_blank" rel="noopener">
+          Verifikasi bundel
+        </a>
+      </div>
       <OriginalsToggle />
     </main>
   );

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { buildBundle } from '@/lib/bundle/build';
+import { bundleSourceFromDb } from '@/lib/bundle/db-source';
+import { exportHistory, rememberExport, updateLastExport } from '@/lib/bundle/export-history';
+import { deviceSigner } from '@/lib/bundle/signer';
+import { uploadBundle } from '@/lib/bundle/upload';
+import { deviceKey } from '@/lib/crypto/device-key-store';
+import { EvidenceDb } from '@/lib/evidence/db';
+import { Officer } from '@/lib/evidence/schema';
+import { isoWithOffset } from '@/lib/evidence/time';
+
+const db = new EvidenceDb();
+
+type Phase =
+  | { step: 'ready'; pending: number }
+  | { step: 'building'; done: number; total: number }
+  | { step: 'done'; fileName: string; count: number; bytes: number; upload: string | null }
+  | { step: 'failed'; message: string };
+
+async function settings() {
+  const stored = await browser.storage.local.get(['officer', 'officeName', 'officeEndpoint']);
+  const officer = Officer.safeParse(stored.officer);
+  return {
+    officer: officer.success ? officer.data : { name: null, nip: null, unit: null },
+    office: { name: typeof stored.officeName === 'string' ? stored.officeName : null },
+    endpoint:
+      typeof stored.officeEndpoint === 'string' && stored.officeEndpoint ? stored.officeEndpoint : null,
+  };
+}
+
+/** Builds the shift's bundle, saves it as a download, marks the findings exported, then uploads it. */
+async function runExport(onPhase: (phase: Phase) => void): Promise<void> {
+  const { officer, office, endpoint } = await settings();
+  const previous = (await exportHistory()).at(-1)?.next ?? null;
+  const key = await deviceKey(db);
+  const source = await bundleSourceFromDb(db, {
+    officer,
+    office,
+    extensionVersion: browser.runtime.getManifest().version,
+    signer: deviceSigner(key),
+    previous,
+    onProgress: (done, total) => onPhase({ step: 'building', done, total }),
+  });
+  const parts: BlobPart[] = [];
+  const built = await buildBundle(source, (chunk) => {
+    parts.push(chunk.slice());
+  });
+  const zip = new Blob(parts, { type: 'application/zip' });
+  download(zip, built.fileName);
+  // Marked, never deleted: the findings stay on the device, outside the shift count.
+  const exportedAt = isoWithOffset(new Date());
+  const ids = source.records.map((r) => r.id);
+  await db.evidence.where('id').anyOf(ids).modify({ exportedAt });
+  await rememberExport({
+    fileName: built.fileName,
+    createdAt: exportedAt,
+    count: built.count,
+    bytes: built.bytes,
+    sumsSha256: built.sumsSha256,
+    next: built.next,
+    upload: { status: 'none', endpoint, detail: null },
+  });
+  void browser.runtime.sendMessage({ type: 'stats' }).catch(() => undefined);
+  const done = { step: 'done' as const, fileName: built.fileName, count: built.count, bytes: built.bytes };
+  if (!endpoint) {
+    onPhase({ ...done, upload: null });
+    return;
+  }
+  onPhase({ ...done, upload: 'Mengunggah ke kantor…' });
+  const result = await uploadBundle(endpoint, zip, built.fileName, {
+    onAttempt: (n, of) => onPhase({ ...done, upload: `Mengunggah ke kantor (percobaan ${n} dari ${of})…` }),
+  });
+  await updateLastExport({
+    upload: { status: result.ok ? 'ok' : 'failed', endpoint, detail: result.detail },
+  });
+  onPhase({ ...done, upload: result.detail });
+}
+
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ExportPage() {
+  const [phase, setPhase] = useState<Phase>();
+  const start = () =>
+    runExport(setPhase).catch((error: unknown) =>
+      setPhase({
+        step: 'failed',
+        message: `Ekspor gagal: ${error instanceof Error ? error.message : String(error)}. Tidak ada temuan yang ditandai terekspor.`,
+      }),
+    );
+  useEffect(() => {
+    void db.evidence
+      .filter((e) => e.exportedAt === null)
+      .count()
+      .then((pending) => {
+        setPhase({ step: 'ready', pending });
+        if (new URLSearchParams(location.search).has('start') && pending > 0) void start();
+      });
+  }, []);
+
+  return (
+    <main>
+      <header>
+        <h1>Netra</h1>
+        <p class="subtitle">Ekspor bundel bertanda tangan</p>
+      </header>
+      {phase?.step === 'ready' && (
+        <section>
+          <p>{phase.pending} temuan belum diekspor.</p>
+          <button type="button" class="primary" disabled={phase.pending === 0} onClick={() => void start()}>
+            Ekspor
+          </button>
+        </section>
+      )}
+      {phase?.step === 'building' && (
+        <section aria-live="polite">
+          <progress max={phase.total} value={phase.done} />
+          <p class="status">
+            Menyusun bundel: {phase.done} dari {phase.total} temuan…
+          </p>
+        </section>
+      )}
+      {phase?.step === 'done' && (
+        <section aria-live="polite">
+          <p class="ok" data-testid="export-done">
+            Bundel tersimpan di unduhan.
+          </p>
+          <dl>
+            <dt>Berkas</dt>
+            <dd>{phase.fileName}</dd>
+            <dt>Temuan</dt>
+            <dd>{phase.count}</dd>
+            <dt>Ukuran</dt>
+            <dd>{(phase.bytes / 1024 / 1024).toFixed(2)} MB</dd>
+            {phase.upload && (
+              <>
+                <dt>Unggah</dt>
+                <dd data-testid="upload-status">{phase.upload}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      )}
+      {phase?.step === 'failed' && (
+        <p class="error" role="alert">
+          {phase.message}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { uploadBundle } from '@/lib/bundle/upload';
+
+const bundle = new Blob(['zip']);
+const answers = (...statuses: Array<number | Error>) => {
+  const fetcher = vi.fn(async () => {
+    const next = statuses.shift();
+    if (next instanceof Error) throw next;
+    return { ok: next! < 300, status: next } as Response;
+  });
+  return fetcher as unknown as typeof fetch & typeof fetcher;
+};
+
+describe('uploadBundle', () => {
+  it('retries failures with exponential backoff until the office accepts', async () => {
+    const sleeps: number[] = [];
+    const fetcher = answers(503, new Error('offline'), 201);
+    const result = await uploadBundle('https://kantor.example/upload', bundle, 'b.zip', {
+      fetcher,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    expect(result).toEqual({ ok: true, attempts: 3, detail: 'Terkirim (HTTP 201).' });
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(fetcher).toHaveBeenCalledWith(
+      'https://kantor.example/upload',
+      expect.objectContaining({ method: 'POST', body: bundle }),
+    );
+  });
+
+  it('gives up after the last try and says the bundle is kept', async () => {
+    const result = await uploadBundle('https://kantor.example/upload', bundle, 'b.zip', {
+      fetcher: answers(500, 500, 500, 500),
+      sleep: async () => undefined,
+    });
+    expect(result.ok).toBe(false);
+    expect(result.attempts).toBe(4);
+    expect(result.detail).toMatch(/HTTP 500.*tetap tersimpan/);
+  });
+
+  it('does not retry a refusal that will not change', async () => {
+    const fetcher = answers(403);
+    const result = await uploadBundle('https://kantor.example/upload', bundle, 'b.zip', {
+      fetcher,
+      sleep: async () => undefined,
+    });
+    expect(result).toMatchObject({ ok: false, attempts: 1 });
+    expect(fetcher).toHaveBeenCalledOnce();
+  });
+});
