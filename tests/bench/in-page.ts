@@ -1,13 +1,23 @@
-// Part A, bundled into the bench page: the content script's own lib code (the X adapter, the flag button,
-// the feed watcher) timed on the synthetic feed, beside a bare querySelectorAll over the same cells.
+// Part A, bundled into the bench page: the content script's own lib code (the platform's adapter, the flag
+// button, the feed watcher) timed on the platform's synthetic feed, beside a bare querySelectorAll over the
+// same cells.
 import { createFlagButton } from '../../lib/feed/flag-button';
 import { watchFeed } from '../../lib/feed/watch-feed';
+import type { PlatformAdapter } from '../../lib/platforms/adapter';
+import { facebookAdapter } from '../../lib/platforms/facebook';
+import { instagramAdapter } from '../../lib/platforms/instagram';
+import type { PostSnapshot } from '../../lib/platforms/snapshot';
 import { xAdapter } from '../../lib/platforms/x';
-import { xCellBuilder } from './feed-page';
+import { type FeedId, feedById, itemsBetween } from './feeds';
 
-const POST = 'article[data-testid="tweet"]';
+const ADAPTERS: Record<FeedId, PlatformAdapter> = {
+  x: xAdapter,
+  facebook: facebookAdapter,
+  instagram: instagramAdapter,
+};
 
 export interface InPageOptions {
+  feed: FeedId;
   batches: number;
   batchSize: number;
   /** Repetitions of each timed step per batch (the clock is coarse; a batch of 20 takes well under 1 ms). */
@@ -16,7 +26,11 @@ export interface InPageOptions {
 
 /** Total milliseconds per step over the whole feed, each summed over `reps` repetitions. */
 export interface InPageTotals {
+  /** Feed posts (cells): the per-post figures divide by this. */
   posts: number;
+  /** What the adapter found and the content script puts a button on: the posts and their comments. */
+  items: number;
+  comments: number;
   reps: number;
   elementsPerPost: number;
   /** performance.now() resolution seen (ms): 0.005 when cross-origin isolated, else 0.1. */
@@ -26,12 +40,16 @@ export interface InPageTotals {
   baseline: number;
   find: number;
   inject: number;
+  /** adapter.extract on each post, and (apart) on each comment. */
   extract: number;
+  extractComment: number;
   /** watchFeed's scheduled flush with the content script's onPost (find + inject), once per batch. */
   watchFlush: number;
   /** One bare querySelectorAll pass over the same cells, beside each flush. */
   watchBaseline: number;
+  /** Fields extract could not read, summed over every post and comment once, by field name. */
   missingFields: number;
+  missingByField: Record<string, number>;
 }
 
 function clockResolution(): number {
@@ -48,6 +66,8 @@ function clockResolution(): number {
 function emptyTotals(reps: number): InPageTotals {
   return {
     posts: 0,
+    items: 0,
+    comments: 0,
     reps,
     elementsPerPost: 0,
     clockMs: clockResolution(),
@@ -56,15 +76,19 @@ function emptyTotals(reps: number): InPageTotals {
     find: 0,
     inject: 0,
     extract: 0,
+    extractComment: 0,
     watchFlush: 0,
     watchBaseline: 0,
     missingFields: 0,
+    missingByField: {},
   };
 }
 
 /** Pass 1: each step on its own, repeated `reps` times per batch. */
-function measureSteps({ batches, batchSize, reps }: InPageOptions, totals: InPageTotals): number {
-  const build = xCellBuilder(document);
+function measureSteps({ feed: id, batches, batchSize, reps }: InPageOptions, totals: InPageTotals): number {
+  const feed = feedById(id);
+  const adapter = ADAPTERS[id];
+  const build = feed.cellBuilder(document);
   const ops = document.createElement('div');
   document.getElementById('timeline')!.append(ops);
   const href = location.href;
@@ -77,24 +101,25 @@ function measureSteps({ batches, batchSize, reps }: InPageOptions, totals: InPag
     totals.append += performance.now() - t;
 
     t = performance.now();
-    for (let r = 0; r < reps; r++) for (const cell of cells) sink += cell.querySelectorAll(POST).length;
+    for (let r = 0; r < reps; r++) for (const cell of cells) sink += cell.querySelectorAll(feed.post).length;
     totals.baseline += performance.now() - t;
 
-    let posts: Element[] = [];
+    let items: Element[] = [];
     t = performance.now();
     for (let r = 0; r < reps; r++) {
-      posts = [];
-      for (const cell of cells) posts.push(...xAdapter.findPosts(cell));
+      items = [];
+      for (const cell of cells) items.push(...adapter.findPosts(cell));
     }
     totals.find += performance.now() - t;
-    if (posts.length !== batchSize) throw new Error(`findPosts found ${posts.length} of ${batchSize} posts`);
+    const expected = itemsBetween(feed, b * batchSize, (b + 1) * batchSize);
+    if (items.length !== expected) throw new Error(`findPosts found ${items.length} of ${expected} items`);
 
     for (let r = 0; r < reps; r++) {
       const hosts: Element[] = [];
       t = performance.now();
-      for (const post of posts) {
+      for (const item of items) {
         const button = createFlagButton(document, () => {});
-        xAdapter.anchor(post).append(button.host);
+        adapter.anchor(item).append(button.host);
         hosts.push(button.host);
       }
       totals.inject += performance.now() - t;
@@ -102,14 +127,40 @@ function measureSteps({ batches, batchSize, reps }: InPageOptions, totals: InPag
       if (r < reps - 1) for (const host of hosts) host.remove();
     }
 
+    const posts = items.filter((item) => item.matches(feed.post));
+    const comments = items.filter((item) => !item.matches(feed.post));
+    if (posts.length !== batchSize)
+      throw new Error(`${posts.length} of the items are posts, not ${batchSize}`);
+    // The first repetition's snapshots are kept (a push each) for the missing-fields count.
+    const snapshots: PostSnapshot[] = [];
     t = performance.now();
     for (let r = 0; r < reps; r++) {
-      for (const post of posts) sink += xAdapter.extract(post, href).missing.length;
+      for (const post of posts) {
+        const snapshot = adapter.extract(post, href);
+        sink += snapshot.missing.length;
+        if (r === 0) snapshots.push(snapshot);
+      }
     }
     totals.extract += performance.now() - t;
-    for (const post of posts) totals.missingFields += xAdapter.extract(post, href).missing.length;
+    t = performance.now();
+    for (let r = 0; r < reps; r++) {
+      for (const comment of comments) {
+        const snapshot = adapter.extract(comment, href);
+        sink += snapshot.missing.length;
+        if (r === 0) snapshots.push(snapshot);
+      }
+    }
+    totals.extractComment += performance.now() - t;
+    for (const snapshot of snapshots) {
+      for (const field of snapshot.missing) {
+        totals.missingFields++;
+        totals.missingByField[field] = (totals.missingByField[field] ?? 0) + 1;
+      }
+    }
     for (const cell of cells) elements += cell.getElementsByTagName('*').length;
     totals.posts += posts.length;
+    totals.comments += comments.length;
+    totals.items += items.length;
   }
   ops.remove();
   totals.elementsPerPost = elements / totals.posts;
@@ -117,20 +168,25 @@ function measureSteps({ batches, batchSize, reps }: InPageOptions, totals: InPag
 }
 
 /** Pass 2: the feed watcher as the content script runs it; the frame it waits for is run by hand. */
-async function measureWatcher({ batches, batchSize }: InPageOptions, totals: InPageTotals): Promise<number> {
-  const build = xCellBuilder(document);
+async function measureWatcher(
+  { feed: id, batches, batchSize }: InPageOptions,
+  totals: InPageTotals,
+): Promise<number> {
+  const feed = feedById(id);
+  const adapter = ADAPTERS[id];
+  const build = feed.cellBuilder(document);
   const controller = new AbortController();
   let flush: (() => void) | undefined;
   watchFeed({
     doc: document,
-    adapter: xAdapter,
+    adapter,
     signal: controller.signal,
     schedule: (next) => {
       flush = next;
     },
     onPost(post) {
       const button = createFlagButton(document, () => {});
-      xAdapter.anchor(post).append(button.host);
+      adapter.anchor(post).append(button.host);
     },
   });
   const watched = document.createElement('div');
@@ -146,7 +202,7 @@ async function measureWatcher({ batches, batchSize }: InPageOptions, totals: InP
     if (!next) throw new Error('watchFeed scheduled no flush after an append');
     const baseline = () => {
       const t = performance.now();
-      for (const cell of cells) sink += cell.querySelectorAll(POST).length;
+      for (const cell of cells) sink += cell.querySelectorAll(feed.post).length;
       totals.watchBaseline += performance.now() - t;
     };
     // Single passes, in alternating order, so neither always finds the caches warmed by the other.
@@ -159,8 +215,8 @@ async function measureWatcher({ batches, batchSize }: InPageOptions, totals: InP
   const flags = watched.querySelectorAll('[data-netra-flag]').length;
   controller.abort();
   watched.remove();
-  if (flags !== batches * batchSize)
-    throw new Error(`watchFeed put ${flags} buttons on ${batches * batchSize} posts`);
+  const expected = itemsBetween(feed, 0, batches * batchSize);
+  if (flags !== expected) throw new Error(`watchFeed put ${flags} buttons on ${expected} posts and comments`);
   return sink;
 }
 

@@ -1,7 +1,7 @@
 // Part B, bundled as the bench page's OWN script (the site's part, not Netra's): one seed post at load,
 // then on request 1,000 posts appended 20 at a time, one batch per timer tick, while a PerformanceObserver
-// records every long task.
-import { xCellBuilder } from './feed-page';
+// records every long task. The feed (X, Facebook or Instagram) is the one served on the page's host.
+import { FEEDS, SEED_INDEX } from './feeds';
 
 export interface FeedRunOptions {
   batches: number;
@@ -31,9 +31,9 @@ new PerformanceObserver((list) => {
     longTasks.push({ startTime: entry.startTime, duration: entry.duration });
 }).observe({ type: 'longtask', buffered: true });
 
-const build = xCellBuilder(document);
-// Indexes 0..N-1 are the measured feed; the seed post uses an index past them.
-const SEED_INDEX = 1_000_000;
+const feed = FEEDS.find((f) => f.host === location.hostname);
+if (!feed) throw new Error(`no bench feed for ${location.hostname}`);
+const build = feed.cellBuilder(document);
 
 function start({ batches, batchSize, intervalMs }: FeedRunOptions): Promise<FeedRunResult> {
   const timeline = document.getElementById('timeline')!;

@@ -4,7 +4,7 @@
 // Both browsers are traced alike, so the tracing overhead cancels out.
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import type { HttpsTestServer } from '../e2e/harness/https-server';
-import { feedPageHtml } from './feed-page';
+import { type FeedShape, itemsBetween, SEED_INDEX } from './feeds';
 import type { FeedRunOptions, FeedRunResult, LongTask } from './page-feed';
 import { BenchFailure, bundle } from './tools';
 import {
@@ -34,6 +34,8 @@ export interface PartBRun {
   longTaskShares: LongTaskShare[];
   flags: number;
   posts: number;
+  /** Buttons expected: the posts (seed included) and their comments. */
+  items: number;
 }
 
 interface FeedWindow {
@@ -42,12 +44,17 @@ interface FeedWindow {
 
 const FLAG = '[data-netra-flag]';
 
-export async function servePartB(server: HttpsTestServer): Promise<void> {
-  server.setRoute('/home', { body: feedPageHtml(['/bench/page-feed.js']) });
+let pageFeedScript: Promise<string> | undefined;
+
+/** Serves `feed`'s page on its host, with the page's own feed script. */
+export async function servePartB(server: HttpsTestServer, feed: FeedShape): Promise<string> {
+  pageFeedScript ??= bundle('tests/bench/page-feed.ts');
+  server.setRoute(`//${feed.host}${feed.path}`, { body: feed.pageHtml(['/bench/page-feed.js']) });
   server.setRoute('/bench/page-feed.js', {
-    body: await bundle('tests/bench/page-feed.ts'),
+    body: await pageFeedScript,
     type: 'text/javascript; charset=utf-8',
   });
+  return `${server.origin(feed.host)}${feed.path}`;
 }
 
 async function metrics(cdp: CDPSession): Promise<Record<Metric, number>> {
@@ -59,11 +66,13 @@ async function metrics(cdp: CDPSession): Promise<Record<Metric, number>> {
 export async function feedRun(
   context: BrowserContext,
   url: string,
+  shape: FeedShape,
   mode: Mode,
   options: FeedRunOptions,
   extensionOrigin: string | null,
 ): Promise<PartBRun> {
   const posts = options.batches * options.batchSize;
+  const items = itemsBetween(shape, 0, posts) + shape.itemsIn(SEED_INDEX);
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -87,7 +96,7 @@ export async function feedRun(
     await page.waitForTimeout(500);
     const count = () => page.evaluate((selector) => document.querySelectorAll(selector).length, FLAG);
     let flags = await count();
-    for (let waited = 0; mode !== 'without' && flags < posts + 1 && waited < 20_000; waited += 250) {
+    for (let waited = 0; mode !== 'without' && flags < items && waited < 20_000; waited += 250) {
       await page.waitForTimeout(250);
       flags = await count();
     }
@@ -97,16 +106,38 @@ export async function feedRun(
       (since) => (window as unknown as FeedWindow).netraFeed.longTasks(since),
       feed.startedAt,
     );
-    // Every post, not just as many buttons as posts: [posts, posts holding a button].
-    const [articles, flagged] = await page.evaluate((selector) => {
-      const all = [...document.querySelectorAll('article[data-testid="tweet"]')];
-      return [all.length, all.filter((post) => post.querySelector(selector)).length];
-    }, FLAG);
-    if (articles !== posts + 1)
-      throw new BenchFailure(`the page holds ${articles} posts, expected ${posts + 1}`);
-    if (mode !== 'without' && flagged !== articles) {
-      throw new BenchFailure(`only ${flagged} of ${articles} posts got a flag button within 20 s`);
+    // Every post and comment, not just as many buttons as them: a post's own button is one outside its comments.
+    const seen = await page.evaluate(
+      ({ flag, post, comment }) => {
+        // No named functions in here: tsx would wrap them in a helper the page does not have.
+        const posts = [...document.querySelectorAll(post)];
+        const comments = comment ? [...document.querySelectorAll(comment)] : [];
+        const [postsFlagged, commentsFlagged] = [posts, comments].map(
+          (boxes) =>
+            boxes.filter((box) =>
+              [...box.querySelectorAll(flag)].some((host) => {
+                const inner = comment ? host.parentElement?.closest(comment) : null;
+                return !inner || inner === box || !box.contains(inner);
+              }),
+            ).length,
+        );
+        return { posts: posts.length, postsFlagged, comments: comments.length, commentsFlagged };
+      },
+      { flag: FLAG, post: shape.post, comment: shape.comment },
+    );
+    if (seen.posts + seen.comments !== items) {
+      throw new BenchFailure(
+        `the page holds ${seen.posts} posts and ${seen.comments} comments, expected ${items} in all`,
+      );
     }
+    if (mode !== 'without' && (seen.postsFlagged !== seen.posts || seen.commentsFlagged !== seen.comments)) {
+      throw new BenchFailure(
+        `only ${seen.postsFlagged} of ${seen.posts} posts and ${seen.commentsFlagged} of ${seen.comments} ` +
+          'comments got a flag button within 20 s',
+      );
+    }
+    if (mode !== 'without' && flags !== items)
+      throw new BenchFailure(`${flags} flag buttons on ${items} posts and comments`);
     const pageOrigin = new URL(url).origin;
     const scriptOrigin = extensionOrigin ?? 'chrome-extension://';
     const spent = Object.fromEntries(METRICS.map((m) => [m, after[m] - before[m]])) as Record<Metric, number>;
@@ -120,6 +151,7 @@ export async function feedRun(
       longTaskShares: longTaskShares(trace, pageOrigin, scriptOrigin),
       flags,
       posts,
+      items,
     };
   } finally {
     await page.close();

@@ -1,4 +1,5 @@
-// The benchmark's summary: medians and ratios for the table on stdout and artifacts/bench/feed.json.
+// The benchmark's summary: medians and ratios for the tables on stdout and artifacts/bench/feed.json.
+import type { FeedShape } from './feeds';
 import type { PartA, Step } from './part-a';
 import { METRICS, type Mode, type PartBRun } from './part-b';
 import { median } from './tools';
@@ -58,6 +59,7 @@ export function summarisePartB(runs: readonly PartBRun[]) {
   const without = of('without');
   const withExt = of('with');
   const posts = runs[0]!.posts;
+  const items = runs[0]!.items;
   const keys = Object.keys(withExt[0]!);
   const medians = (list: Figures[]): Figures =>
     Object.fromEntries(keys.map((k) => [k, median(list.map((f) => f[k]!))]));
@@ -66,6 +68,8 @@ export function summarisePartB(runs: readonly PartBRun[]) {
   const own = (k: string, per = 1) => spread(withExt.map((w) => w[k]! / per));
   return {
     posts,
+    /** Buttons the page should get: the posts (and the seed post) with their comments. */
+    items,
     runsPerMode: withExt.length,
     without: medians(without),
     with: medians(withExt),
@@ -98,7 +102,7 @@ const LABELS: Record<Step, string> = {
   baseline: 'baseline: bare querySelectorAll',
   find: 'find (adapter.findPosts)',
   inject: 'inject (createFlagButton + anchor)',
-  extract: 'extract (adapter.extract)',
+  extract: 'extract (adapter.extract), the post',
   total: 'find + extract + inject',
   watchBaseline: 'baseline: one querySelectorAll pass',
   watchFlush: 'watchFeed flush (find + inject, as shipped)',
@@ -109,21 +113,41 @@ const ms = (v: number, digits = 4) => v.toFixed(digits);
 const row = (cells: string[], widths: number[]) =>
   cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
 const goal = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-export function formatReport(partA: PartA, partB: PartBSummary, size: ScriptSize): string {
+/** One platform's measurements, as run.ts collects them. */
+export interface FeedResult {
+  feed: FeedShape;
+  url: string;
+  size: ScriptSize;
+  partA: PartA;
+  partB: PartBSummary;
+}
+
+/** The detailed tables of one platform: Part A step by step, Part B with and without, per post, size. */
+export function formatFeedReport({ feed, url, partA, partB, size }: FeedResult): string {
   const out: string[] = [];
   const a = partA.options;
+  const totals = partA.runs[0]!.totals;
+  const perPostItems = totals.items / totals.posts;
+  const wA = [48, 12, 12];
   const stepRow = (step: Step) =>
     out.push(row([`  ${LABELS[step]}`, ms(partA.perPost[step], 5), partA.ratio[step].toFixed(1)], wA));
   out.push(
     '',
+    `=== ${feed.label}: ${url} ===`,
+    '',
     `Part A — lib code timed inside the page (median of ${partA.runs.length} runs; ${a.batches * a.batchSize} posts, ` +
-      `${a.batchSize} per batch; ~${Math.round(partA.runs[0]!.totals.elementsPerPost)} elements per post)`,
+      `${a.batchSize} per batch; ~${Math.round(totals.elementsPerPost)} elements per post` +
+      (totals.comments ? `; ${perPostItems.toFixed(2)} buttons per post, its comments' included)` : ')'),
   );
-  const wA = [48, 12, 12];
   out.push(row(['', 'ms/post', '× baseline'], wA));
   out.push(`pass 1: each step alone, ×${a.reps} over each batch (warm caches)`);
   for (const step of ['baseline', 'find', 'inject', 'extract', 'total'] as Step[]) stepRow(step);
+  if (partA.extractPerComment) {
+    const c = partA.extractPerComment;
+    out.push(row(['  extract (adapter.extract), one comment', ms(c.ms, 5), c.ratio.toFixed(1)], wA));
+  }
   out.push('pass 2: the feed watcher, once per batch right after the append');
   for (const step of ['watchBaseline', 'watchFlush'] as Step[]) stepRow(step);
   out.push(row([LABELS.append, ms(partA.perPost.append, 5), ''], wA));
@@ -131,11 +155,19 @@ export function formatReport(partA: PartA, partB: PartBSummary, size: ScriptSize
     `  goal ≤ ${GOALS.msPerPost} ms/post for find + extract + inject: ${goal(partA.perPost.total <= GOALS.msPerPost)}`,
     '  (in the feed the content script runs find + inject per post; extract runs only when a post is flagged)',
   );
+  const missing = Object.entries(totals.missingByField)
+    .sort(([, x], [, y]) => y - x)
+    .map(([field, n]) => `${field} ×${n}`);
+  out.push(
+    `  fields extract left missing over the ${totals.items} posts and comments: ` +
+      (missing.length ? missing.join(', ') : 'none'),
+  );
 
   const b = partB;
   out.push(
     '',
-    `Part B — the built extension vs no extension (median of ${b.runsPerMode} interleaved runs; ${b.posts} posts)`,
+    `Part B — the built extension vs no extension (median of ${b.runsPerMode} interleaved runs; ${b.posts} posts, ` +
+      `${b.items} buttons expected with the seed post${totals.comments ? ' and the comments' : ''})`,
   );
   const wB = [44, 10, 10, 14];
   out.push(row(['', 'without', 'with', 'with/without'], wB));
@@ -166,9 +198,8 @@ export function formatReport(partA: PartA, partB: PartBSummary, size: ScriptSize
     `  the content script's longest single call: median ${ms(cpuMs.median, 1)} ms CPU (${ms(wallMs.median, 1)} ms wall), ` +
       `worst ${ms(cpuMs.max, 1)} ms CPU (${ms(wallMs.max, 1)} ms wall)`,
   );
-  const noLongTasks = extra.median <= GOALS.longTasks && b.pushedOver.median <= GOALS.longTasks;
   out.push(
-    `  goal ${GOALS.longTasks} long tasks caused (both medians above): ${goal(noLongTasks)}`,
+    `  goal ${GOALS.longTasks} long tasks caused (both medians above): ${goal(noLongTasks(b))}`,
     '  (its frame-scheduled flush runs inside the rendering task, so it lengthens frames the page already makes long)',
   );
 
@@ -193,7 +224,58 @@ export function formatReport(partA: PartA, partB: PartBSummary, size: ScriptSize
 
   out.push('', `Content script size: ${size.file}`);
   out.push(
-    `  raw ${(size.rawBytes / 1024).toFixed(1)} KB, gzip -9 ${(size.gzipBytes / 1024).toFixed(1)} KB: goal ≤ ${GOALS.gzipKB} KB, ${goal(size.gzipBytes <= GOALS.gzipKB * 1024)}`,
+    `  raw ${kb(size.rawBytes)} KB, gzip -9 ${kb(size.gzipBytes)} KB: goal ≤ ${GOALS.gzipKB} KB, ${goal(size.gzipBytes <= GOALS.gzipKB * 1024)}`,
   );
+  return out.join('\n');
+}
+
+const noLongTasks = (b: PartBSummary) =>
+  b.extraLongTasks.median <= GOALS.longTasks && b.pushedOver.median <= GOALS.longTasks;
+
+/** The figures side by side, one column per platform. */
+export function formatSummary(results: readonly FeedResult[]): string {
+  const labels = results.map((r) => r.feed.label);
+  const w = [58, ...labels.map((l) => Math.max(12, l.length))];
+  const out: string[] = ['', '=== Figures, per platform (medians; ms per feed post unless said) ===', ''];
+  out.push(row(['', ...labels], w));
+  const add = (label: string, cell: (r: FeedResult) => string) =>
+    out.push(row([label, ...results.map(cell)], w));
+  add('Part A runs / Part B runs per mode', (r) => `${r.partA.runs.length} / ${r.partB.runsPerMode}`);
+  add('elements per post (page DOM)', (r) => String(Math.round(r.partA.runs[0]!.totals.elementsPerPost)));
+  add('buttons per post (post + its comments)', (r) => {
+    const t = r.partA.runs[0]!.totals;
+    return (t.items / t.posts).toFixed(2);
+  });
+  add('ms per post (find+inject, as shipped)', (r) => ms(r.partA.perPost.watchFlush));
+  add('  × its bare querySelectorAll pass', (r) => r.partA.ratio.watchFlush.toFixed(1));
+  add('extract ms per post (at click time only)', (r) => ms(r.partA.perPost.extract));
+  add('extract ms per comment (at click time only)', (r) =>
+    r.partA.extractPerComment ? ms(r.partA.extractPerComment.ms) : '—',
+  );
+  add('find + extract + inject, pass 1 (goal ≤ 0.05)', (r) => ms(r.partA.perPost.total));
+  add(
+    'long tasks > 50 ms, without / with extension',
+    (r) => `${r.partB.without.longTasks} / ${r.partB.with.longTasks}`,
+  );
+  add(
+    'long tasks with − without (paired median; worst)',
+    (r) => `${r.partB.extraLongTasks.median}; ${r.partB.extraLongTasks.max}`,
+  );
+  add(
+    'tasks long only because of it (median; worst)',
+    (r) => `${r.partB.pushedOver.median}; ${r.partB.pushedOver.max}`,
+  );
+  add(
+    'trace tasks > 50 ms, without / with',
+    (r) => `${r.partB.without.traceLongTasks} / ${r.partB.with.traceLongTasks}`,
+  );
+  add('content-script CPU per post (trace)', (r) => ms(r.partB.perPost.contentScriptCpu!.median));
+  add('content script, longest call, CPU ms (median)', (r) => ms(r.partB.longestCall.cpuMs.median, 1));
+  add('extra main-thread CPU per post (with − without)', (r) =>
+    ms(r.partB.perPost.extraMainThreadCpu!.median),
+  );
+  add('main thread CPU, with ÷ without', (r) => r.partB.ratio.mainThreadCpuMs?.toFixed(2) ?? '');
+  add('content script gzip -9, KB (goal ≤ 20)', (r) => kb(r.size.gzipBytes));
+  add('goal: no long tasks caused', (r) => (noLongTasks(r.partB) ? 'meets' : 'MISSES'));
   return out.join('\n');
 }

@@ -1,73 +1,29 @@
-// A synthetic X-shaped feed for the benchmark. Every name, handle, id and text is invented. Cells are built
-// with DOM calls, as X's React renders them: deep single-child wrapper divs around data-testid hooks, about
-// as many elements per post as the saved pages in ../shared/fixtures/x (150–250 per tweet).
-
-type Child = Node | string;
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const ICON_PATH = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20z';
-const TINY_SVG = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 4 3'/%3E";
-const COLORS = ['%23c0587e', '%232e86c1', '%23f08a24', '%236aa84f', '%237b4a2a', '%23536471'];
-
-const PEOPLE = [
-  ['Sri Wahyuni, S.Pd.', 'sriwahyuni_guru'],
-  ['Budi Santoso', 'budisantoso_asn'],
-  ['Kecamatan Sukamaju', 'kec_sukamaju'],
-  ['Rina Kartika', 'rinakartika88'],
-  ['Ahmad Fauzi', 'fauzi_kades'],
-  ['Dewi Lestari Putri', 'dewilestari_p'],
-  ['Info Pemilu Contoh', 'infopemilu_contoh'],
-  ['Yohanes Lumban', 'yohanes_lmb'],
-] as const;
-const SENTENCES = [
-  'Alhamdulillah, sore ini ikut hadir di kampanye akbar bersama rekan-rekan guru se-kecamatan.',
-  'Mohon doa restu, besok kami sosialisasi program kerja di balai desa.',
-  'Pegawai kantor kecamatan diminta hadir di acara deklarasi, katanya wajib absen.',
-  'Lapangan penuh sekali hari ini, jalanan macet sampai ke pasar.',
-  'Jangan lupa datang ke TPS tanggal 14, bawa KTP dan undangan.',
-  'Foto bersama bapak kepala dinas di posko pemenangan tadi malam.',
-  'Warga RT 05 sudah menerima paket sembako dari tim sukses, terima kasih banyak.',
-  'Pendidikan maju kalau pemimpinnya peduli guru honorer.',
-];
-const TAGS = ['Coblos02', 'PemiluDamai', 'NetralitasASN', 'SuryaMelati', 'Sukamaju2029', 'AyoMemilih'];
-const EMOJI = ['✌️', '🗳️', '🙏', '🔥', '🇮🇩'];
-
-/** Deterministic per-post randomness (mulberry32), so every run builds the same feed. */
-function random(seed: number): () => number {
-  let a = seed * 2654435761;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The synthetic X-shaped feed. Cells are built with DOM calls, as X's React renders them: deep single-child
+// wrapper divs around data-testid hooks, about as many elements per post as the saved pages in
+// ../shared/fixtures/x (150–250 per tweet).
+import {
+  type Child,
+  EMOJI,
+  type FeedShape,
+  hyperscript,
+  imageAttrs,
+  PEOPLE,
+  pageShell,
+  pick,
+  random,
+  SENTENCES,
+  svgIcon,
+  TAGS,
+  TINY_SVG,
+  wrapper,
+} from './feed-dom';
 
 /** Returns a function that builds the (detached) cellInnerDiv of post number `index`. */
-export function xCellBuilder(doc: Document): (index: number) => HTMLElement {
-  const h = (tag: string, attrs: Record<string, string> | null, ...children: Child[]): HTMLElement => {
-    const el = doc.createElement(tag);
-    if (attrs) for (const name in attrs) el.setAttribute(name, attrs[name]!);
-    el.append(...children);
-    return el;
-  };
+function xCellBuilder(doc: Document): (index: number) => HTMLElement {
+  const h = hyperscript(doc);
   // X wraps nearly everything in layers of anonymous divs.
-  const wrap = (depth: number, child: Child): HTMLElement => {
-    let el = h('div', null, child);
-    for (let i = 1; i < depth; i++) el = h('div', null, el);
-    return el;
-  };
-  const icon = (testid?: string): Element => {
-    const svg = doc.createElementNS(SVG_NS, 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    if (testid) svg.setAttribute('data-testid', testid);
-    const g = doc.createElementNS(SVG_NS, 'g');
-    const path = doc.createElementNS(SVG_NS, 'path');
-    path.setAttribute('d', ICON_PATH);
-    g.append(path);
-    svg.append(g);
-    return svg;
-  };
+  const wrap = wrapper(h);
+  const icon = (testid?: string): Element => svgIcon(doc, testid ? { 'data-testid': testid } : {});
   const iconButton = (attrs: Record<string, string>, count?: string): HTMLElement =>
     h(
       'div',
@@ -92,13 +48,8 @@ export function xCellBuilder(doc: Document): (index: number) => HTMLElement {
       ),
     );
   const image = (rnd: () => number, alt: string, width: number): HTMLElement => {
-    const attrs: Record<string, string> = { alt, draggable: 'true' };
-    // Half the images are still loading (no src yet), the rest are tiny inline pictures.
-    if (rnd() < 0.5) {
-      const color = COLORS[Math.floor(rnd() * COLORS.length)];
-      attrs.src = `data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ${width} 9'%3E%3Crect width='${width}' height='9' fill='${color}'/%3E%3C/svg%3E`;
-    }
-    return h('img', attrs);
+    const { src, ...rest } = imageAttrs(rnd, alt, width);
+    return h('img', { ...rest, draggable: 'true', ...(src ? { src } : {}) });
   };
   const userName = (name: string, handle: string, time: HTMLElement | null, verified: boolean): HTMLElement =>
     h(
@@ -143,17 +94,17 @@ export function xCellBuilder(doc: Document): (index: number) => HTMLElement {
       ),
     );
   const tweetText = (rnd: () => number): HTMLElement => {
-    const parts: Child[] = [h('span', null, SENTENCES[Math.floor(rnd() * SENTENCES.length)]!)];
-    if (rnd() < 0.5) parts.push(h('img', { alt: EMOJI[Math.floor(rnd() * EMOJI.length)]!, src: TINY_SVG }));
+    const parts: Child[] = [h('span', null, pick(rnd, SENTENCES))];
+    if (rnd() < 0.5) parts.push(h('img', { alt: pick(rnd, EMOJI), src: TINY_SVG }));
     if (rnd() < 0.4) {
-      const [, other] = PEOPLE[Math.floor(rnd() * PEOPLE.length)]!;
+      const [, other] = pick(rnd, PEOPLE);
       parts.push(
         h('span', null, ' cc '),
         h('div', null, h('span', null, h('a', { href: `/${other}`, role: 'link' }, `@${other}`))),
       );
     }
     for (let n = 1 + Math.floor(rnd() * 3); n > 0; n--) {
-      const tag = TAGS[Math.floor(rnd() * TAGS.length)]!;
+      const tag = pick(rnd, TAGS);
       parts.push(
         h('span', null, ' '),
         h('span', null, h('a', { href: `/hashtag/${tag}?src=hashtag_click`, role: 'link' }, `#${tag}`)),
@@ -189,7 +140,7 @@ export function xCellBuilder(doc: Document): (index: number) => HTMLElement {
 
   return (index) => {
     const rnd = random(index + 1);
-    const [name, handle] = PEOPLE[Math.floor(rnd() * PEOPLE.length)]!;
+    const [name, handle] = pick(rnd, PEOPLE);
     const id = `19${String(index + 1).padStart(17, '0')}`;
     const datetime = new Date(Date.UTC(2029, 0, 14, 1, 0, 0) - index * 61_000).toISOString();
     const time = h(
@@ -285,10 +236,22 @@ main{width:600px;margin:0 auto;border:1px solid #eff3f4}.cell{border-bottom:1px 
 [dir="auto"] div{display:inline}.hdr{display:flex;justify-content:space-between}.hdr-r{display:flex;align-items:center}
 `;
 
-/** The page shell: an X-like timeline (`#timeline`) and the given scripts, no CSP so they run. */
-export function feedPageHtml(scripts: readonly string[]): string {
-  const tags = scripts.map((src) => `<script src="${src}"></script>`).join('');
-  return `<!doctype html><html lang="id" dir="ltr"><head><meta charset="utf-8"><title>Beranda / X</title>
-<style>${CSS}</style>${tags}</head><body><main><h1>Beranda</h1>
-<div aria-label="Timeline: Timeline Beranda Anda"><div id="timeline"></div></div></main></body></html>`;
-}
+export const xFeed: FeedShape = {
+  id: 'x',
+  label: 'X',
+  host: 'x.com',
+  path: '/home',
+  manifestMatch: '*://x.com/*',
+  post: 'article[data-testid="tweet"]',
+  comment: null,
+  cellBuilder: xCellBuilder,
+  itemsIn: () => 1,
+  pageHtml: (scripts) =>
+    pageShell({
+      title: 'Beranda / X',
+      css: CSS,
+      scripts,
+      body: `<main><h1>Beranda</h1>
+<div aria-label="Timeline: Timeline Beranda Anda"><div id="timeline"></div></div></main>`,
+    }),
+};
