@@ -36,7 +36,8 @@ export function VerifyPage() {
           }}
         />
       </label>
-      <div
+      {/* A label: a click anywhere on the zone opens the file picker, and a file can be dropped on it. */}
+      <label
         class={`drop${over ? ' over' : ''}`}
         onDragOver={(e) => {
           e.preventDefault();
@@ -50,7 +51,7 @@ export function VerifyPage() {
           if (file) void check(file);
         }}
       >
-        <p>Letakkan berkas bundel (.zip) di sini, atau pilih:</p>
+        <span class="drop-hint">Letakkan berkas bundel (.zip) di sini, atau pilih:</span>
         <input
           type="file"
           accept=".zip,application/zip"
@@ -60,7 +61,7 @@ export function VerifyPage() {
             if (file) void check(file);
           }}
         />
-      </div>
+      </label>
       {busy && <p aria-live="polite">Memeriksa…</p>}
       {report && <Report report={report} />}
     </main>
