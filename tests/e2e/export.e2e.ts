@@ -76,7 +76,9 @@ describe('export at shift end', () => {
     }
 
     const popup = await chromium.openPopup();
-    await expect.poll(() => popup.locator('[data-testid="finding-count"]').textContent()).toBe('3');
+    await expect
+      .poll(() => popup.locator('[data-testid="finding-count"]').textContent(), { timeout: 15_000 })
+      .toBe('3');
     const exportPage = chromium.context.waitForEvent('page');
     await popup.locator('[data-testid="export"]').click();
     const page = await exportPage;
@@ -139,7 +141,9 @@ describe('export at shift end', () => {
 
     // Exported findings are marked, never deleted: the shift count goes to zero, the records stay.
     await popup.reload();
-    await expect.poll(() => popup.locator('[data-testid="finding-count"]').textContent()).toBe('0');
+    await expect
+      .poll(() => popup.locator('[data-testid="finding-count"]').textContent(), { timeout: 15_000 })
+      .toBe('0');
     const stored = await chromium.evalInWorker(collectFindings);
     expect(stored).toHaveLength(3);
     expect(stored.every((e) => e.exportedAt !== null)).toBe(true);

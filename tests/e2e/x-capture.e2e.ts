@@ -155,12 +155,14 @@ describe('flagging X posts in real Chromium', () => {
   it('lists the findings newest first in the popup, with thumbnails, and counts them on the badge', async () => {
     const popup = await chromium.openPopup();
     await popup.setViewportSize({ width: 400, height: 600 });
-    await expect.poll(() => popup.locator('[data-testid="finding-count"]').textContent()).toBe('4');
+    await expect
+      .poll(() => popup.locator('[data-testid="finding-count"]').textContent(), { timeout: 15_000 })
+      .toBe('4');
     const cards = popup.locator('.evidence-card');
     expect(await cards.count()).toBe(4);
     expect(await cards.first().textContent()).toContain('#4');
     expect(await cards.first().textContent()).toContain('versi 2');
-    await expect.poll(() => popup.locator('.evidence-card img.thumb').count()).toBe(4);
+    await expect.poll(() => popup.locator('.evidence-card img.thumb').count(), { timeout: 15_000 }).toBe(4);
     const thumbsLoaded = await popup
       .locator('.evidence-card img.thumb')
       .evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).naturalWidth > 0));
