@@ -1,14 +1,7 @@
+import { kindLabel } from '@/lib/evidence/labels';
 import type { Evidence, StoredScreenshot } from '@/lib/evidence/schema';
 import { BlobImage } from './BlobImage';
 import { formatDateTime, platformName } from './format';
-
-const KIND_NAMES = {
-  post: 'Unggahan',
-  reply: 'Balasan',
-  comment: 'Komentar',
-  reaction: 'Reaksi',
-  repost: 'Posting ulang',
-} as const;
 
 const CHANGE_NAMES: Record<string, string> = {
   text: 'teks',
@@ -55,7 +48,7 @@ export function EvidenceCard({
           <div class="meta changed">Tanpa tangkapan layar (tab ditutup sebelum sempat diambil)</div>
         )}
         <div class="meta">
-          {platformName(post.platform)} · {KIND_NAMES[post.kind]} · #{evidence.seq}
+          {platformName(post.platform)} · {kindLabel(post.kind)} · #{evidence.seq}
           {evidence.version > 1 && ` · versi ${evidence.version}`} · {formatDateTime(evidence.capturedAt)}
           {post.url && (
             <>

@@ -1,8 +1,4 @@
-const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', web: 'Situs lain' } as const;
-
-export function platformName(platform: keyof typeof PLATFORM_NAMES): string {
-  return PLATFORM_NAMES[platform];
-}
+export { platformName } from '@/lib/evidence/labels';
 
 /** "21 Nov 2026 20.15" in Indonesian style, in the officer's own time zone. */
 export function formatDateTime(iso: string): string {
