@@ -1,8 +1,8 @@
 // Flagging that survives a redesign: the context-menu / shortcut path in real Chromium, on a site no
 // adapter knows (the page itself is flagged) and on X (the post under the pointer is flagged).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PostSnapshot } from '@/lib/platforms/snapshot';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { collectFindings } from './harness/findings';
 import { type HttpsTestServer, startHttpsServer } from './harness/https-server';
 import { readSharedFixture } from './shared-fixtures';
 
@@ -43,23 +43,10 @@ function flagFromMenu(url: string, info: Omit<Trigger, 'tab'> = {}) {
   );
 }
 
-function findings() {
-  return chromium.evalInWorker(async () => {
-    const db: IDBDatabase = await new Promise((ok, fail) => {
-      const open = indexedDB.open('netra');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const rows = await new Promise<unknown[]>((ok) => {
-      const request = db.transaction('evidence').objectStore('evidence').getAll();
-      request.onsuccess = () => ok(request.result);
-    });
-    db.close();
-    type Row = { seq: number; post: PostSnapshot; screenshots: { role: string; width: number }[] };
-    return (rows as Row[])
-      .sort((a, b) => a.seq - b.seq)
-      .map((e) => ({ ...e.post, screenshot: e.screenshots[0] }));
-  });
+/** The stored findings' posts, with their first screenshot (harness/findings.ts reads the database). */
+async function findings() {
+  const stored = await chromium.evalInWorker(collectFindings);
+  return stored.map((e) => ({ ...e.post, screenshot: e.screenshots[0] }));
 }
 
 describe('fallback flagging in real Chromium', () => {

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
+import { collectFindings } from './harness/findings';
 import { type HttpsTestServer, startHttpsServer } from './harness/https-server';
 import { pngSize } from './png';
 import { readSharedFixture } from './shared-fixtures';
@@ -46,47 +47,22 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Reads every finding and its post screenshot straight from the extension's IndexedDB. */
-function readFindings(session: ChromiumSession): Promise<StoredFinding[]> {
-  return session.evalInWorker(async () => {
-    const db: IDBDatabase = await new Promise((ok, fail) => {
-      const open = indexedDB.open('netra');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((ok, fail) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => ok(request.result as T[]);
-        request.onerror = () => fail(request.error);
-      });
-    type Row = {
-      id: string;
-      seq: number;
-      version: number;
-      versionOf: string | null;
-      post: { url: string | null; text: string; postedAt: string | null; author: { handle: string | null } };
-      screenshots: { id: string; width: number; height: number; clipped: boolean }[];
+/** Every finding with its post screenshot, read from the extension's IndexedDB (harness/findings.ts). */
+async function readFindings(session: ChromiumSession): Promise<StoredFinding[]> {
+  return (await session.evalInWorker(collectFindings)).map((e) => {
+    const screenshot = e.screenshots.find((s) => s.role === 'post')!;
+    return {
+      id: e.id,
+      seq: e.seq,
+      version: e.version,
+      versionOf: e.versionOf,
+      url: e.post.url,
+      handle: e.post.author.handle,
+      text: e.post.text,
+      postedAt: e.post.postedAt,
+      screenshot,
+      png: e.pngs[screenshot.id] ?? [],
     };
-    const evidence = await all<Row>('evidence');
-    const shots = new Map((await all<{ id: string; blob: Blob }>('screenshots')).map((s) => [s.id, s.blob]));
-    db.close();
-    return Promise.all(
-      evidence
-        .sort((a, b) => a.seq - b.seq)
-        .map(async (e) => ({
-          id: e.id,
-          seq: e.seq,
-          version: e.version,
-          versionOf: e.versionOf,
-          url: e.post.url,
-          handle: e.post.author.handle,
-          text: e.post.text,
-          postedAt: e.post.postedAt,
-          screenshot: e.screenshots[0]!,
-          png: [...new Uint8Array(await shots.get(e.screenshots[0]!.id)!.arrayBuffer())],
-        })),
-    );
   });
 }
 
