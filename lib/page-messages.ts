@@ -65,6 +65,8 @@ export const CaptureReply = z.union([
     version: z.optional(z.number()),
     /** Stored, but something is worth saying (e.g. the screenshot could not be taken). */
     notice: z.optional(z.string()),
+    /** The category, ASN identity and matches pre-filled on the finding (see lib/feed-messages.ts). */
+    assessment: z.optional(z.unknown()),
   }),
   Failure,
 ]);

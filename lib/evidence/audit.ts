@@ -1,26 +1,11 @@
-import { z } from '../zod';
 import { chainHash } from './chain';
 import type { EvidenceDb } from './db';
+import { EvidenceEdit } from './edit';
 import type { Evidence } from './schema';
 import { serialize } from './store';
 import { isoWithOffset } from './time';
 
-/** What an officer may change after capture: never the captured post, only the assessment. */
-export const EvidenceEdit = z.object({
-  category: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  note: z.optional(z.string().check(z.maxLength(10_000))),
-  /** The ASN behind the account, as identified by the officer (watchlist or by hand). */
-  asn: z.optional(
-    z.nullable(
-      z.object({
-        name: z.string().check(z.maxLength(200)),
-        nip: z.nullable(z.string().check(z.regex(/^\d{18}$/))),
-        agency: z.nullable(z.string().check(z.maxLength(200))),
-      }),
-    ),
-  ),
-});
-export type EvidenceEdit = z.infer<typeof EvidenceEdit>;
+export { EvidenceEdit } from './edit';
 
 /** An original image or video of a post, downloaded after capture when the officer asked for it. */
 export interface MediaRecord {
