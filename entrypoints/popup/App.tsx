@@ -1,98 +1,83 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EvidenceCard } from '@/components/EvidenceCard';
-import { platformName } from '@/components/format';
 import { useLiveQuery } from '@/components/use-live-query';
-import { EvidenceDb, shiftEvidence } from '@/lib/evidence/db';
-import type { Platform } from '@/lib/platforms/snapshot';
+import type { Category } from '@/lib/config/schema';
+import { EvidenceDb } from '@/lib/evidence/db';
+import { t } from '@/lib/i18n';
+import { OriginalsToggle } from './OriginalsToggle';
+import { loadCategories, loadPopupData } from './popup-data';
+import { ShiftBar } from './ShiftBar';
+import { ShiftSummary } from './ShiftSummary';
+import { useShift } from './use-shift';
 
 const db = new EvidenceDb();
-const LATEST = 30;
+const LATEST = 20;
 
-/** "Save originals too": the background downloads a finding's images after storing it. */
-function OriginalsToggle() {
-  const [on, setOn] = useState<boolean>();
-  useEffect(() => {
-    void browser.storage.local.get('saveOriginalMedia').then((v) => setOn(v.saveOriginalMedia === true));
-    // The popup is a window context, where persistent storage can be asked for.
-    void navigator.storage?.persist?.();
-  }, []);
-  if (on === undefined) return null;
-  return (
-    <label class="toggle">
-      <input
-        type="checkbox"
-        checked={on}
-        onChange={(e) => {
-          const value = e.currentTarget.checked;
-          setOn(value);
-          void browser.storage.local.set({ saveOriginalMedia: value });
-        }}
-      />{' '}
-      Simpan juga gambar/video asli unggahan
-    </label>
-  );
-}
-
+/** The shift at a glance: start or end it, its counts, the latest findings, export, the other pages. */
 export function App() {
-  const shift = useLiveQuery(async () => {
-    const findings = await shiftEvidence(db);
-    const latest = findings.slice(0, LATEST);
-    const screenshots = await db.screenshots.bulkGet(latest.map((e) => e.screenshots[0]?.id ?? ''));
-    return { findings, latest, screenshots };
-  });
+  const shift = useShift();
+  const [categories, setCategories] = useState<Category[]>();
+  useEffect(() => void loadCategories().then(setCategories), []);
+  const data = useLiveQuery(
+    async () => (shift === undefined ? undefined : loadPopupData(db, shift, LATEST)),
+    [shift],
+  );
 
-  if (!shift) return <main aria-busy="true" />;
-  const perPlatform = new Map<Platform, number>();
-  for (const e of shift.findings)
-    perPlatform.set(e.post.platform, (perPlatform.get(e.post.platform) ?? 0) + 1);
+  if (shift === undefined || !data) return <main aria-busy="true" />;
+  const { findings, earlier, screenshots } = data;
+  const pending = findings.length + earlier;
 
   return (
     <main>
       <header>
         <h1>Netra</h1>
-        <p class="subtitle">Temuan giliran jaga ini</p>
+        <p class="subtitle">{shift ? t('popup_title_shift') : t('popup_title_pending')}</p>
       </header>
-      <section class="summary" aria-label="Ringkasan">
-        <p class="count">
-          <strong data-testid="finding-count">{shift.findings.length}</strong> temuan
+      <ShiftBar shift={shift} />
+      <ShiftSummary findings={findings} categories={categories} />
+      {earlier > 0 && (
+        <p class="earlier" data-testid="earlier-pending">
+          {t('popup_earlier_pending', earlier)}
         </p>
-        <ul class="platforms">
-          {[...perPlatform].map(([platform, count]) => (
-            <li key={platform}>
-              {platformName(platform)}: {count}
-            </li>
-          ))}
-        </ul>
-      </section>
-      {shift.findings.length === 0 ? (
-        <p class="empty">
-          Belum ada temuan. Buka X, Facebook atau Instagram, lalu klik tombol bendera pada unggahan yang
-          melanggar.
-        </p>
+      )}
+      {findings.length === 0 ? (
+        <p class="empty">{t('popup_empty')}</p>
       ) : (
-        <ol class="findings" aria-label="Temuan terbaru">
-          {shift.latest.map((evidence, i) => (
-            <EvidenceCard key={evidence.id} evidence={evidence} screenshot={shift.screenshots[i]} />
+        <ol class="findings" aria-label={t('popup_latest')}>
+          {findings.slice(0, LATEST).map((evidence, i) => (
+            <EvidenceCard
+              key={evidence.id}
+              evidence={evidence}
+              screenshot={screenshots[i]}
+              categories={categories}
+            />
           ))}
         </ol>
       )}
-      {shift.findings.length > LATEST && (
-        <p class="more">dan {shift.findings.length - LATEST} temuan lainnya</p>
-      )}
+      {findings.length > LATEST && <p class="more">{t('popup_more', findings.length - LATEST)}</p>}
       <div class="actions">
         <button
           type="button"
           class="primary"
           data-testid="export"
-          disabled={shift.findings.length === 0}
+          title={t('popup_export_hint')}
+          disabled={pending === 0}
           onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/export.html?start') })}
         >
-          Ekspor
+          {t('common_export')}
         </button>
-        <a href={browser.runtime.getURL('/verify.html')} target="_blank" rel="noopener">
-          Verifikasi bundel
-        </a>
+        <nav class="links" aria-label={t('popup_other_pages')}>
+          <a href={browser.runtime.getURL('/review.html')} target="_blank" rel="noopener">
+            {t('popup_review_all')}
+          </a>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popup_settings')}
+          </button>
+          <a href={browser.runtime.getURL('/verify.html')} target="_blank" rel="noopener">
+            {t('popup_verify')}
+          </a>
+        </nav>
       </div>
       <OriginalsToggle />
     </main>

@@ -1,5 +1,5 @@
 import './style.css';
-import { render } from 'preact';
 import { App } from './App';
+import { mountPage } from './mount';
 
-render(<App />, document.getElementById('app')!);
+void mountPage(App, document.getElementById('app')!);
