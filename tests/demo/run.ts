@@ -1,29 +1,27 @@
-// `npm run demo`: the built extension in Chromium on the project's own invented X-like feed.
-// With a display it opens a window and waits for Ctrl-C; without one it takes screenshots into
-// artifacts/demo/ and exits.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// `npm run demo`: the built extension in Chromium on the project's own invented X-like feed, with the
+// office's invented configuration pack (tests/demo/config-pack.json) loaded, so the feed shows the
+// watchlist and rule markers. With a display it opens a window and waits for Ctrl-C; without one it
+// walks through an officer's day and takes screenshots into artifacts/demo/, then exits.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { type ChromiumSession, launchChromium } from '../e2e/harness/chromium';
+import { loadConfigPack } from '../e2e/harness/config-pack';
 import { type HttpsTestServer, startHttpsServer } from '../e2e/harness/https-server';
+import { CONFIG_PACK_PATH, demoRoutes, PROFILE, REPOSTS_PATH, STATUS_PATH } from './routes';
 
-const FEED_DIR = fileURLToPath(new URL('./feed/', import.meta.url));
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const OUT_DIR = resolve('artifacts/demo');
-const PROFILE = 'sriwahyuni_guru';
-// The focal post of status.html (its id is also in home.html and index.html).
-const STATUS_PATH = `/${PROFILE}/status/2124096734777835523`;
-// Its "Reposted by" list: one account row (UserCell) per reposter, each with a flag button.
-const REPOSTS_PATH = `${STATUS_PATH}/retweets`;
 const POST_SELECTOR = 'article[data-testid="tweet"]';
 const FLAG_SELECTOR = '[data-netra-flag]';
+const MARKER_SELECTOR = '[data-netra-marker]';
+const PANEL_SELECTOR = '[data-netra-panel]';
+/** Flagged in the headless walk: a teacher's campaign post, a camat's quote post, a volunteer's post. */
+const FLAGGED_AUTHORS = ['sriwahyuni_guru', 'hendra_camat', 'relawan_darma01'];
 const VIEWPORT = { width: 1280, height: 900 };
 const OVERALL_TIMEOUT_MS = 180_000;
-
-function feedPage(file: string) {
-  return { body: readFileSync(join(FEED_DIR, file)), type: 'text/html; charset=utf-8' };
-}
+// An invented officer: the findings and the popup name them.
+const OFFICER = { name: 'Rudi Hartono', nip: '198703152010011002', unit: 'Bawaslu Kabupaten Harapan Jaya' };
 
 function log(message: string): void {
   console.log(`[demo] ${message}`);
@@ -37,14 +35,14 @@ async function openFeed(session: ChromiumSession, url: string, ready = POST_SELE
   return page;
 }
 
-/** Waits a little for the content script's flag buttons; a missing button is a warning, not a failure. */
-async function countFlags(page: Page, timeoutMs = 5_000): Promise<number> {
+/** Waits a little for Netra's elements; a missing one is a warning, not a failure. */
+async function countAttached(page: Page, selector: string, timeoutMs = 5_000): Promise<number> {
   try {
-    await page.locator(FLAG_SELECTOR).first().waitFor({ state: 'attached', timeout: timeoutMs });
+    await page.locator(selector).first().waitFor({ state: 'attached', timeout: timeoutMs });
   } catch {
     return 0;
   }
-  return page.locator(FLAG_SELECTOR).count();
+  return page.locator(selector).count();
 }
 
 async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
@@ -53,40 +51,58 @@ async function screenshot(page: Page, name: string, fullPage = false): Promise<v
   log(`wrote ${path}`);
 }
 
+async function openExtensionPage(session: ChromiumSession, path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`${session.extensionOrigin}/${path}`, { waitUntil: 'load' });
+  await page.waitForTimeout(500);
+  return page;
+}
+
+/**
+ * Flags the post by `author` with a real (trusted) click and waits for the inline panel; the panel is
+ * left open for the caller. False, with a warning, when the button or the panel did not come.
+ */
+async function flagPost(page: Page, author: string): Promise<boolean> {
+  const post = page.locator(POST_SELECTOR).filter({ has: page.locator(`a[href="/${author}"]`) }).first();
+  const flag = post.locator(FLAG_SELECTOR).first();
+  try {
+    await flag.scrollIntoViewIfNeeded({ timeout: 5_000 });
+    await flag.click({ timeout: 10_000 });
+    await page
+      .locator(`${PANEL_SELECTOR}[data-state="open"]`)
+      .waitFor({ state: 'attached', timeout: 15_000 });
+    return true;
+  } catch {
+    log(`WARNING: flagging @${author} did not open the inline panel within 15 s`);
+    return false;
+  }
+}
+
 async function headless(session: ChromiumSession, server: HttpsTestServer): Promise<void> {
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
 
   const feed = await openFeed(session, `${server.origin('x.com')}/home`);
   const articles = await feed.locator(POST_SELECTOR).count();
-  const flags = await countFlags(feed);
-  log(`home timeline: ${articles} posts, ${flags} flag buttons`);
+  const flags = await countAttached(feed, FLAG_SELECTOR);
+  const markers = await countAttached(feed, MARKER_SELECTOR);
+  log(`home timeline: ${articles} posts, ${flags} flag buttons, ${markers} markers`);
   if (flags === 0)
     log(`WARNING: no ${FLAG_SELECTOR} element appeared within 5 s (is the content script built?)`);
+  if (markers === 0) log('WARNING: no marker appeared: is the configuration pack loaded?');
   await screenshot(feed, 'feed.png');
 
   // Flag first, while the feed is the only tab: Playwright's full-page screenshots and extra tabs
   // change what the headless window shows, which a real officer's click never does.
-  if (flags > 0) {
-    const flag = feed.locator(FLAG_SELECTOR).first();
-    // A real mouse click at the host's centre: it lands on the button inside the closed shadow root
-    // and is trusted, as the content script requires.
-    await flag.click({ timeout: 10_000 });
-    await feed
-      .waitForFunction(
-        (sel) => document.querySelector(sel)?.getAttribute('data-state') === 'saved',
-        FLAG_SELECTOR,
-        {
-          timeout: 10_000,
-        },
-      )
-      .catch(() => log('WARNING: the flagged post did not turn "saved" within 10 s'));
-    await screenshot(feed, 'flag-clicked.png');
+  for (const [i, author] of FLAGGED_AUTHORS.entries()) {
+    if (!(await flagPost(feed, author))) continue;
+    if (i === 0) await screenshot(feed, 'inline-panel.png');
+    await feed.keyboard.press('Escape');
   }
   await screenshot(feed, 'feed-full.png', true);
 
   const status = await openFeed(session, `${server.origin('x.com')}${STATUS_PATH}`);
-  log(`status page: ${await countFlags(status, 2_000)} flag buttons`);
+  log(`status page: ${await countAttached(status, FLAG_SELECTOR, 2_000)} flag buttons`);
   await screenshot(status, 'status.png', true);
   await status.close();
 
@@ -96,7 +112,7 @@ async function headless(session: ChromiumSession, server: HttpsTestServer): Prom
     '[data-testid="UserCell"]',
   );
   const rows = await reposts.locator('[data-testid="primaryColumn"] [data-testid="UserCell"]').count();
-  log(`reposts list: ${rows} accounts, ${await countFlags(reposts, 2_000)} flag buttons`);
+  log(`reposts list: ${rows} accounts, ${await countAttached(reposts, FLAG_SELECTOR, 2_000)} flag buttons`);
   await screenshot(reposts, 'reposts.png');
   await reposts.close();
 
@@ -110,6 +126,15 @@ async function headless(session: ChromiumSession, server: HttpsTestServer): Prom
   await popup.waitForTimeout(500);
   await screenshot(popup, 'popup.png');
   await popup.close();
+
+  for (const [path, name] of [
+    ['options.html', 'options.png'],
+    ['review.html', 'review.png'],
+  ] as const) {
+    const page = await openExtensionPage(session, path);
+    await screenshot(page, name, true);
+    await page.close();
+  }
   log(`screenshots are in ${OUT_DIR}`);
 }
 
@@ -122,6 +147,8 @@ async function headful(session: ChromiumSession, server: HttpsTestServer): Promi
   log(`status page: ${server.origin('x.com')}${STATUS_PATH}`);
   log(`reposts:     ${server.origin('x.com')}${REPOSTS_PATH}`);
   log(`popup:       ${session.extensionOrigin}/popup.html`);
+  log(`options:     ${session.extensionOrigin}/options.html`);
+  log(`review:      ${session.extensionOrigin}/review.html`);
   log('press Ctrl-C to stop');
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
@@ -135,14 +162,7 @@ async function main(): Promise<void> {
     throw new Error(`${EXTENSION_DIR} is missing: run \`npm run build\` first`);
   }
   const withWindow = Boolean(process.env.DISPLAY);
-  const server = await startHttpsServer({
-    '/': feedPage('index.html'),
-    '/demo.css': { body: readFileSync(join(FEED_DIR, 'demo.css')), type: 'text/css; charset=utf-8' },
-    '/home': feedPage('home.html'),
-    [`/${PROFILE}`]: feedPage('profile.html'),
-    [STATUS_PATH]: feedPage('status.html'),
-    [REPOSTS_PATH]: feedPage('reposts.html'),
-  });
+  const server = await startHttpsServer(demoRoutes());
   let session: ChromiumSession | undefined;
   const watchdog = setTimeout(() => {
     console.error(`[demo] gave up after ${OVERALL_TIMEOUT_MS / 1000} s`);
@@ -157,6 +177,10 @@ async function main(): Promise<void> {
       handleSignals: !withWindow,
     });
     log(`Chromium ${session.context.browser()?.version() ?? ''} with extension ${session.extensionId}`);
+    // Before any feed opens: the content script asks for the configuration when it starts.
+    const pack = await loadConfigPack(session, CONFIG_PACK_PATH);
+    await session.evalInWorker((officer) => chrome.storage.local.set({ officer }), OFFICER);
+    log(`configuration pack: ${pack.watchlist.length} watched accounts, ${pack.rules.length} rules`);
     if (withWindow) {
       clearTimeout(watchdog);
       await headful(session, server);
@@ -177,3 +201,5 @@ main().then(
     process.exit(1);
   },
 );
+
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
