@@ -1,0 +1,6 @@
+import { language } from '@/lib/i18n';
+
+/** "10.000" in Indonesian, "10,000" in English. */
+export function formatCount(n: number): string {
+  return n.toLocaleString(language() === 'en' ? 'en-GB' : 'id-ID');
+}

@@ -1,0 +1,44 @@
+import { type ComponentChildren, render } from 'preact';
+import { vi } from 'vitest';
+
+/** Renders `ui` into a fresh container in document.body; returns it and an unmount. */
+export function mount(ui: ComponentChildren): { root: HTMLElement; unmount: () => void } {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(ui, root);
+  return {
+    root,
+    unmount: () => {
+      render(null, root);
+      root.remove();
+    },
+  };
+}
+
+/** The element with data-testid `id` once it exists (the page loads storage asynchronously). */
+export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): Promise<T> {
+  return vi.waitFor(
+    () => {
+      const el = root.querySelector<T>(`[data-testid="${id}"]`);
+      if (!el) throw new Error(`no [data-testid="${id}"] yet`);
+      return el;
+    },
+    { timeout: 3_000 },
+  );
+}
+
+/** Types `value` into an input as a person would: the value changes, then an input event. */
+export function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Chooses `file` in a file input (what the picker does) and fires change. */
+export function chooseFile(input: HTMLInputElement, file: File): void {
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+export function csvFile(name: string, text: string): File {
+  return new File([new TextEncoder().encode(text)], name, { type: 'text/csv' });
+}
