@@ -9,14 +9,19 @@ import { deviceKey } from '@/lib/crypto/device-key-store';
 import { EvidenceDb } from '@/lib/evidence/db';
 import { Officer } from '@/lib/evidence/schema';
 import { isoWithOffset } from '@/lib/evidence/time';
+import { language, t } from '@/lib/i18n';
 
 const db = new EvidenceDb();
 
+/** The upload after the download: attempt n of `of` (0 before the first), or the uploader's last word. */
+type Upload = { attempt: number; of: number } | { detail: string } | null;
+
+// Phases hold facts, not sentences, so a language change re-renders them in the new language.
 type Phase =
   | { step: 'ready'; pending: number }
   | { step: 'building'; done: number; total: number }
-  | { step: 'done'; fileName: string; count: number; bytes: number; upload: string | null }
-  | { step: 'failed'; message: string };
+  | { step: 'done'; fileName: string; count: number; bytes: number; upload: Upload }
+  | { step: 'failed'; reason: string };
 
 async function settings() {
   const stored = await browser.storage.local.get(['officer', 'officeName', 'officeEndpoint']);
@@ -67,14 +72,30 @@ async function runExport(onPhase: (phase: Phase) => void): Promise<void> {
     onPhase({ ...done, upload: null });
     return;
   }
-  onPhase({ ...done, upload: 'Mengunggah ke kantor…' });
+  onPhase({ ...done, upload: { attempt: 0, of: 0 } });
   const result = await uploadBundle(endpoint, zip, built.fileName, {
-    onAttempt: (n, of) => onPhase({ ...done, upload: `Mengunggah ke kantor (percobaan ${n} dari ${of})…` }),
+    onAttempt: (n, of) => onPhase({ ...done, upload: { attempt: n, of } }),
   });
   await updateLastExport({
     upload: { status: result.ok ? 'ok' : 'failed', endpoint, detail: result.detail },
   });
-  onPhase({ ...done, upload: result.detail });
+  // The uploader's own words (Indonesian, from lib/bundle/upload.ts), e.g. "Terkirim (HTTP 201)".
+  onPhase({ ...done, upload: { detail: result.detail } });
+}
+
+function uploadText(upload: Exclude<Upload, null>): string {
+  if ('detail' in upload) return upload.detail;
+  return upload.attempt === 0
+    ? t('export_uploading')
+    : t('export_uploading_attempt', upload.attempt, upload.of);
+}
+
+function megabytes(bytes: number): string {
+  const mb = new Intl.NumberFormat(language() === 'en' ? 'en-GB' : 'id-ID', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(bytes / 1024 / 1024);
+  return t('export_size_mb', mb);
 }
 
 function download(blob: Blob, fileName: string) {
@@ -92,10 +113,7 @@ export function ExportPage() {
   const [phase, setPhase] = useState<Phase>();
   const start = () =>
     runExport(setPhase).catch((error: unknown) =>
-      setPhase({
-        step: 'failed',
-        message: `Ekspor gagal: ${error instanceof Error ? error.message : String(error)}. Tidak ada temuan yang ditandai terekspor.`,
-      }),
+      setPhase({ step: 'failed', reason: error instanceof Error ? error.message : String(error) }),
     );
   useEffect(() => {
     void db.evidence
@@ -111,40 +129,38 @@ export function ExportPage() {
     <main>
       <header>
         <h1>Netra</h1>
-        <p class="subtitle">Ekspor bundel bertanda tangan</p>
+        <p class="subtitle">{t('export_subtitle')}</p>
       </header>
       {phase?.step === 'ready' && (
         <section>
-          <p>{phase.pending} temuan belum diekspor.</p>
+          <p>{t('export_pending', phase.pending)}</p>
           <button type="button" class="primary" disabled={phase.pending === 0} onClick={() => void start()}>
-            Ekspor
+            {t('common_export')}
           </button>
         </section>
       )}
       {phase?.step === 'building' && (
         <section aria-live="polite">
           <progress max={phase.total} value={phase.done} />
-          <p class="status">
-            Menyusun bundel: {phase.done} dari {phase.total} temuan…
-          </p>
+          <p class="status">{t('export_building', phase.done, phase.total)}</p>
         </section>
       )}
       {phase?.step === 'done' && (
         <section aria-live="polite">
           <p class="ok" data-testid="export-done">
-            Bundel tersimpan di unduhan.
+            {t('export_done')}
           </p>
           <dl>
-            <dt>Berkas</dt>
+            <dt>{t('export_file')}</dt>
             <dd>{phase.fileName}</dd>
-            <dt>Temuan</dt>
+            <dt>{t('export_findings')}</dt>
             <dd>{phase.count}</dd>
-            <dt>Ukuran</dt>
-            <dd>{(phase.bytes / 1024 / 1024).toFixed(2)} MB</dd>
+            <dt>{t('export_size')}</dt>
+            <dd>{megabytes(phase.bytes)}</dd>
             {phase.upload && (
               <>
-                <dt>Unggah</dt>
-                <dd data-testid="upload-status">{phase.upload}</dd>
+                <dt>{t('export_upload')}</dt>
+                <dd data-testid="upload-status">{uploadText(phase.upload)}</dd>
               </>
             )}
           </dl>
@@ -152,7 +168,7 @@ export function ExportPage() {
       )}
       {phase?.step === 'failed' && (
         <p class="error" role="alert">
-          {phase.message}
+          {t('export_failed', phase.reason)}
         </p>
       )}
     </main>

@@ -1,6 +1,6 @@
 import '../popup/style.css';
 import './style.css';
-import { render } from 'preact';
+import { mountPage } from '../popup/mount';
 import { ExportPage } from './ExportPage';
 
-render(<ExportPage />, document.getElementById('app')!);
+void mountPage(ExportPage, document.getElementById('app')!, 'export_title');

@@ -1,9 +1,14 @@
 import { useState } from 'preact/hooks';
-import { formatDateTime, platformName } from '@/components/format';
+import { formatDateTime } from '@/components/format';
 import { parseTrustedKeys } from '@/lib/bundle/trusted-keys';
 import { type VerifyReport, verifyBundle } from '@/lib/bundle/verify';
+import { platformName } from '@/lib/evidence/labels';
+import { language, t } from '@/lib/i18n';
 
-/** For the office: drop a bundle (and optionally the officer's registered key), see every check and finding. */
+/**
+ * For the office: drop a bundle (and optionally the officer's registered key), see every check and finding.
+ * The checks' own messages come from lib/bundle and stay Indonesian (the CLI prints the same ones).
+ */
 export function VerifyPage() {
   const [report, setReport] = useState<VerifyReport & { name: string }>();
   const [busy, setBusy] = useState(false);
@@ -24,10 +29,10 @@ export function VerifyPage() {
     <main>
       <header>
         <h1>Netra</h1>
-        <p class="subtitle">Verifikasi bundel temuan</p>
+        <p class="subtitle">{t('verify_subtitle')}</p>
       </header>
       <label>
-        Kunci petugas terdaftar (opsional, berkas sidik jari atau PEM):{' '}
+        {t('verify_trusted_key')}{' '}
         <input
           type="file"
           onChange={async (e) => {
@@ -51,7 +56,7 @@ export function VerifyPage() {
           if (file) void check(file);
         }}
       >
-        <span class="drop-hint">Letakkan berkas bundel (.zip) di sini, atau pilih:</span>
+        <span class="drop-hint">{t('verify_drop_hint')}</span>
         <input
           type="file"
           accept=".zip,application/zip"
@@ -62,7 +67,7 @@ export function VerifyPage() {
           }}
         />
       </label>
-      {busy && <p aria-live="polite">Memeriksa…</p>}
+      {busy && <p aria-live="polite">{t('verify_checking')}</p>}
       {report && <Report report={report} />}
     </main>
   );
@@ -74,10 +79,10 @@ function Report({ report }: { report: VerifyReport & { name: string } }) {
     <section aria-live="polite">
       <p class={`verdict ${report.ok ? 'ok' : 'error'}`} data-testid="verdict">
         {report.ok
-          ? `✓ ${report.name}: semua pemeriksaan lolos.`
-          : `✗ ${report.name}: ${failed.length} pemeriksaan gagal.`}
+          ? `✓ ${t('verify_all_passed', report.name)}`
+          : `✗ ${t('verify_some_failed', report.name, failed.length)}`}
       </p>
-      {report.keyFingerprint && <p>Sidik jari kunci petugas: {report.keyFingerprint}</p>}
+      {report.keyFingerprint && <p>{t('verify_fingerprint', report.keyFingerprint)}</p>}
       <ul class="checks">
         {report.checks.map((c, i) => (
           <li key={i} class={c.ok ? '' : 'error'}>
@@ -85,14 +90,14 @@ function Report({ report }: { report: VerifyReport & { name: string } }) {
           </li>
         ))}
       </ul>
-      <h2>Temuan ({report.findings.length})</h2>
+      <h2>{t('verify_findings', report.findings.length)}</h2>
       {report.findings.map((e) => (
         <div class="finding" key={e.id}>
           <strong>
-            #{e.seq} · {platformName(e.post.platform)} · @{e.post.author.handle ?? '?'}
+            #{e.seq} · {platformName(e.post.platform, language())} · @{e.post.author.handle ?? '?'}
           </strong>{' '}
           <span class="meta">{formatDateTime(e.capturedAt)}</span>
-          <p>{e.post.text || '(tanpa teks)'}</p>
+          <p>{e.post.text || t('common_no_text')}</p>
           {e.post.url && <div class="meta">{e.post.url}</div>}
         </div>
       ))}

@@ -1,7 +1,7 @@
 import '../popup/style.css';
 import '../export/style.css';
 import './style.css';
-import { render } from 'preact';
+import { mountPage } from '../popup/mount';
 import { VerifyPage } from './VerifyPage';
 
-render(<VerifyPage />, document.getElementById('app')!);
+void mountPage(VerifyPage, document.getElementById('app')!, 'verify_title');

@@ -16,6 +16,9 @@ function lookup(key: string, lang: Language): string | undefined {
   return (DICTIONARIES[lang]?.[key] ?? DICTIONARIES.id[key])?.message;
 }
 
+// The one-argument form lets the bundle hand platformName to `Array.map` (lib/bundle/report-html.ts).
+export function platformName(platform: Platform): string;
+export function platformName(platform: Platform, lang: Language): string;
 export function platformName(platform: Platform, lang: Language = 'id'): string {
   return lookup(`platform_${platform}`, lang) ?? platform;
 }
