@@ -1,0 +1,15 @@
+import '../popup/style.css';
+import './style.css';
+import { EvidenceDb } from '@/lib/evidence/db';
+import { language } from '@/lib/i18n';
+import { mountPage } from '../popup/mount';
+import { ReviewPage } from './ReviewPage';
+
+// Read only: every write goes through the background, the single writer of the hash chain.
+const db = new EvidenceDb();
+
+function Review() {
+  return <ReviewPage db={db} lang={language()} />;
+}
+
+void mountPage(Review, document.getElementById('app')!, 'review_title');
