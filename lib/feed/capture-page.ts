@@ -1,15 +1,16 @@
 // The content script's half of a screenshot: measure the post right before the shot, scroll it into
 // view (slice by slice when it is taller than the window), hide what must not be in the evidence, and
 // put the page back as the officer left it.
-import { failure, type PrepareReply } from '../page-messages';
+import type { PrepareReply } from '../page-messages';
 import type { FlagButton } from './flag-button';
+import { pageFailure } from './replies';
 
 export interface PageCapture {
   post: Element;
   button: FlagButton;
   /** Where the officer was scrolled before the capture moved the page. */
   scrolledFrom?: { x: number; y: number };
-  /** Fixed or sticky bars hidden while slices are taken, to be shown again. */
+  /** Netra's own UI, and fixed or sticky bars while slices are taken: hidden, to be shown again. */
   hidden: HTMLElement[];
 }
 
@@ -27,11 +28,11 @@ function measure(win: Window, post: Element): PrepareReply {
 }
 
 export async function preparePost(win: Window, capture: PageCapture): Promise<PrepareReply> {
-  if (!capture.post.isConnected) return failure('post-gone');
+  if (!capture.post.isConnected) return pageFailure('post-gone', 'feed_error_post_gone');
   // captureVisibleTab shows whatever tab is in front: never file a picture of another page.
-  if (win.document.visibilityState !== 'visible') return failure('tab-not-visible');
-  // Our own button must not be in the evidence.
-  capture.button.host.style.visibility = 'hidden';
+  if (win.document.visibilityState !== 'visible')
+    return pageFailure('tab-not-visible', 'feed_error_tab_hidden');
+  hideOwnUi(win.document, capture);
   const rect = capture.post.getBoundingClientRect();
   const tall = rect.height > win.innerHeight;
   if (rect.top < 0 || rect.bottom > win.innerHeight) {
@@ -49,7 +50,7 @@ export async function preparePost(win: Window, capture: PageCapture): Promise<Pr
 
 /** Scrolls so that the post's `offset` (CSS px below its top) sits at the top of the window. */
 export async function scrollPost(win: Window, capture: PageCapture, offset: number): Promise<PrepareReply> {
-  if (!capture.post.isConnected) return failure('post-gone');
+  if (!capture.post.isConnected) return pageFailure('post-gone', 'feed_error_post_gone');
   capture.scrolledFrom ??= { x: win.scrollX, y: win.scrollY };
   const top = capture.post.getBoundingClientRect().top + win.scrollY + offset;
   win.scrollTo({ left: win.scrollX, top, behavior: 'instant' });
@@ -60,11 +61,21 @@ export async function scrollPost(win: Window, capture: PageCapture, offset: numb
 }
 
 export function finishPost(win: Window, capture: PageCapture): void {
-  capture.button.host.style.visibility = '';
   for (const el of capture.hidden.splice(0)) el.style.visibility = '';
   if (capture.scrolledFrom) {
     win.scrollTo({ left: capture.scrolledFrom.x, top: capture.scrolledFrom.y, behavior: 'instant' });
     capture.scrolledFrom = undefined;
+  }
+}
+
+/** Our button and marker, an open panel and toasts must not be in the evidence. */
+function hideOwnUi(doc: Document, capture: PageCapture): void {
+  const own = [capture.button.host, ...capture.post.querySelectorAll<HTMLElement>('netra-marker')];
+  own.push(...doc.querySelectorAll<HTMLElement>('netra-panel, netra-toast'));
+  for (const el of own) {
+    if (el.style.visibility === 'hidden') continue;
+    el.style.visibility = 'hidden';
+    capture.hidden.push(el);
   }
 }
 

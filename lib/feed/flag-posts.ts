@@ -1,14 +1,21 @@
 import type { CaptureRequest } from '../messages';
-import {
-  CaptureReply,
-  ContentRequest,
-  type FallbackReply,
-  failure,
-  type PrepareReply,
-} from '../page-messages';
+import type { ContentRequest, FallbackReply, PrepareReply } from '../page-messages';
 import type { PlatformAdapter } from '../platforms/adapter';
 import { finishPost, type PageCapture, preparePost, scrollPost } from './capture-page';
 import { createFlagButton, type FlagButton } from './flag-button';
+import { type Idle, matchPosts } from './match-posts';
+import { openPanel } from './panel';
+import {
+  type Hello,
+  type Outcome,
+  pageFailure,
+  readAssessment,
+  readCaptureReply,
+  readContentRequest,
+  type SavedFinding,
+} from './replies';
+import { text, useStrings } from './strings';
+import { showToast } from './toast';
 import { watchFeed } from './watch-feed';
 
 export interface FlagPostsOptions {
@@ -17,6 +24,8 @@ export interface FlagPostsOptions {
   signal: AbortSignal;
   /** runtime.sendMessage to the background. */
   send(message: unknown): Promise<unknown>;
+  /** Idle-time scheduling of the markers' work (tests run it by hand). */
+  idle?: Idle;
 }
 
 const RETRIES = [250, 500, 1000, 2000, 4000];
@@ -24,12 +33,12 @@ const RETRIES = [250, 500, 1000, 2000, 4000];
 /**
  * Sends a capture and waits for its answer. If the service worker dies mid-capture the channel closes
  * without one: the same click (same id) is sent again, and the background resumes its persisted job
- * or finds the finding it already stored, so the click is stored exactly once.
+ * or finds the finding it already stored, so the click is stored exactly once. null: never answered.
  */
 async function sendCapture(
   send: (m: unknown) => Promise<unknown>,
   message: CaptureRequest,
-): Promise<CaptureReply> {
+): Promise<Outcome<SavedFinding> | null> {
   for (let attempt = 0; ; attempt++) {
     let raw: unknown;
     try {
@@ -38,23 +47,24 @@ async function sendCapture(
       if (error instanceof Error && /context invalidated/i.test(error.message)) throw error;
       raw = undefined;
     }
-    const reply = CaptureReply.safeParse(raw);
-    if (reply.success) return reply.data;
+    const reply = readCaptureReply(raw);
+    if (reply) return reply;
     const wait = RETRIES[attempt];
-    if (wait === undefined) return failure('internal', 'Netra tidak menjawab');
+    if (wait === undefined) return null;
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
 
 /**
- * Puts a flag button on every post the adapter finds and runs the content-script half of a capture:
- * snapshot on click, then measure the post for the background's screenshot. Returns the handler for
- * background → content messages.
+ * Puts a flag button (and, when it matched the watchlist or a rule, a marker) on every post the adapter
+ * finds, and runs the content-script half of a capture: snapshot on click, then measure the post for the
+ * background's screenshot, then the inline panel. Returns the handler for background → content messages.
  */
-export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
+export function flagPosts({ win, adapter, signal, send, idle }: FlagPostsOptions) {
   const doc = win.document;
   const pending = new Map<string, PageCapture>();
   const buttons = new WeakMap<Element, FlagButton>();
+  let categories: Hello['categories'] = [];
   // Where the pointer (or keyboard focus, or the context menu) last was: the fallback flags that post.
   let lastTarget: EventTarget | null = null;
   const remember = (event: Event) => {
@@ -76,6 +86,24 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
     return null;
   };
 
+  const markers = matchPosts({
+    win,
+    adapter,
+    send,
+    signal,
+    idle,
+    place(post, marker) {
+      const button = buttons.get(post)?.host;
+      if (button?.isConnected) button.after(marker);
+      else adapter.anchor(post).append(marker);
+    },
+  });
+
+  const fail = (button: FlagButton, message: string) => {
+    button.setState('error', message);
+    showToast(doc, text('feed_toast_failed', message), 'alert');
+  };
+
   const flag = async (post: Element, button: FlagButton) => {
     button.setState('saving');
     const clickId = crypto.randomUUID();
@@ -84,17 +112,23 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
       await adapter.reveal?.(post).catch(() => undefined);
       const snapshot = adapter.extract(post, win.location.href);
       const reply = await sendCapture(send, { type: 'capture', clickId, snapshot });
-      if (!reply.ok) button.setState('error', reply.error.message);
-      else if (reply.notice) button.setState('partial', reply.notice);
-      else if (reply.status === 'version') button.setState('version', `versi ${reply.version ?? 2}`);
-      else button.setState(reply.status);
+      if (!reply) return fail(button, text('feed_error_no_answer'));
+      if (!reply.ok) return fail(button, reply.message);
+      if (reply.notice) {
+        button.setState('partial', reply.notice);
+        showToast(doc, text('feed_toast_partial', reply.notice));
+      } else if (reply.status === 'version') {
+        button.setState('version', text('feed_version_n', reply.version ?? 2));
+      } else {
+        button.setState(reply.status);
+      }
+      const assessment = reply.status === 'duplicate' ? null : readAssessment(reply.assessment);
+      if (assessment)
+        openPanel({ doc, evidenceId: reply.evidenceId, assessment, categories, send, button, post });
     } catch (error) {
       // Typically "Extension context invalidated" after an update: only a reload reconnects the page.
-      const detail =
-        error instanceof Error && /context invalidated/i.test(error.message)
-          ? 'Netra diperbarui; muat ulang halaman ini.'
-          : failure('internal').error.message;
-      button.setState('error', detail);
+      const reload = error instanceof Error && /context invalidated/i.test(error.message);
+      fail(button, text(reload ? 'feed_error_reload' : 'feed_error_internal'));
     } finally {
       pending.delete(clickId);
     }
@@ -105,9 +139,13 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
     adapter,
     signal,
     onPost(post) {
-      const button = createFlagButton(doc, () => void flag(post, button));
-      buttons.set(post, button);
-      adapter.anchor(post).append(button.host);
+      // Called again when the site re-rendered the post and dropped our button or marker.
+      if (!buttons.get(post)?.host.isConnected) {
+        const button = createFlagButton(doc, () => void flag(post, button));
+        buttons.set(post, button);
+        adapter.anchor(post).append(button.host);
+      }
+      markers.add(post);
     },
   });
 
@@ -123,7 +161,7 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
       if (capture) finishPost(win, capture);
       return { ok: true };
     }
-    if (!capture) return failure('post-gone');
+    if (!capture) return pageFailure('post-gone', 'feed_error_post_gone');
     return request.type === 'capture.prepare'
       ? preparePost(win, capture)
       : scrollPost(win, capture, request.offset);
@@ -131,10 +169,19 @@ export function flagPosts({ win, adapter, signal, send }: FlagPostsOptions) {
 
   return {
     rescan: feed.rescan,
+    /** The officer's strings, categories, and whether anything is to be matched (feed.hello, again on changes). */
+    configure(hello: Hello): void {
+      useStrings(hello.strings, hello.language);
+      categories = hello.categories;
+      markers.reset(
+        hello.matching,
+        adapter.findPosts(doc).filter((post) => buttons.has(post)),
+      );
+    },
     /** Background → content messages; undefined (not a promise) for anything that is not ours. */
     onMessage(raw: unknown): Promise<PrepareReply | FallbackReply | { ok: true }> | undefined {
-      const parsed = ContentRequest.safeParse(raw);
-      return parsed.success ? answer(parsed.data) : undefined;
+      const request = readContentRequest(raw);
+      return request ? answer(request) : undefined;
     },
   };
 }

@@ -10,7 +10,11 @@ export interface FeedOptions {
   schedule?: (run: () => void) => void;
 }
 
-const HOST_SELECTOR = '[data-netra-flag]';
+/** Netra's own elements (netra-flag, netra-marker, netra-panel, netra-toast): never scanned for posts. */
+const isOwn = (node: Node): node is Element =>
+  node.nodeType === 1 && (node as Element).localName.startsWith('netra-');
+/** The ones that belong to a post: when the site drops one, the post is handled again. */
+const POST_PARTS = ['netra-flag', 'netra-marker'];
 
 function nextFrame(doc: Document): (run: () => void) => void {
   const view = doc.defaultView;
@@ -31,7 +35,8 @@ function nextFrame(doc: Document): (run: () => void) => void {
 /**
  * One MutationObserver per tab. Added subtrees are collected and scanned at most once per frame;
  * a WeakSet remembers posts already handled, so nothing is rescanned or injected twice. When the
- * site's own rendering removes our button from a post still on screen, the post is handled again.
+ * site's own rendering removes our button or marker from a post still on screen, the post is handled
+ * again (`onPost` must then add only what is missing).
  */
 export function watchFeed({ doc, adapter, onPost, signal, schedule = nextFrame(doc) }: FeedOptions): {
   /** Looks at the whole document once, e.g. after in-page navigation. */
@@ -75,14 +80,14 @@ export function watchFeed({ doc, adapter, onPost, signal, schedule = nextFrame(d
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && !(node as Element).matches(HOST_SELECTOR)) pending.add(node as Element);
+        if (node.nodeType === 1 && !isOwn(node)) pending.add(node as Element);
       }
       for (const node of record.removedNodes) {
-        // The site re-rendered a post and dropped our button: hand the post back for a new one.
-        if (node.nodeType === 1 && (node as Element).matches(HOST_SELECTOR)) {
+        // The site re-rendered a post and dropped our button or marker: hand the post back.
+        if (isOwn(node) && POST_PARTS.includes(node.localName)) {
           let post: Element | null = record.target as Element;
           while (post && !handled.has(post)) post = post.parentElement;
-          if (post?.isConnected && !post.querySelector(HOST_SELECTOR)) {
+          if (post?.isConnected && !post.querySelector(node.localName)) {
             handled.delete(post);
             pending.add(post);
           }

@@ -1,0 +1,135 @@
+// Markers: the posts the feed finds are read (adapter.extract) in idle time, a few at a time, and sent to
+// the background's matcher (feed.match); each post that matched a watchlisted account or a rule gets a
+// marker beside its flag button. Nothing is extracted while there is nothing to match.
+import { matchInputFromSnapshot } from '../config/match-input';
+import type { MatchInput } from '../feed-messages';
+import type { PlatformAdapter } from '../platforms/adapter';
+import { createMarker } from './marker';
+import { readMatchResults, type ShownMatch } from './replies';
+
+/** What requestIdleCallback hands its callback, as far as the feed uses it. */
+export type IdleDeadline = { timeRemaining(): number };
+export type Idle = (work: (deadline: IdleDeadline) => void) => void;
+
+export interface MatchPostsOptions {
+  win: Window;
+  adapter: PlatformAdapter;
+  send(message: unknown): Promise<unknown>;
+  /** Puts a marker host into the page beside the post's flag button. */
+  place(post: Element, marker: HTMLElement): void;
+  signal: AbortSignal;
+  /** Runs work in idle time (default: requestIdleCallback, a timeout where there is none). */
+  idle?: Idle;
+}
+
+/** At most this many posts per feed.match message, and this long (ms) of extraction per idle slice. */
+const BATCH = 50;
+const BUDGET_MS = 8;
+
+function idleOf(win: Window): Idle {
+  if (typeof win.requestIdleCallback === 'function') {
+    // The timeout keeps markers coming on a page that is never idle (a video playing).
+    return (work) => win.requestIdleCallback(work, { timeout: 1000 });
+  }
+  return (work) => setTimeout(() => work({ timeRemaining: () => BUDGET_MS }), 50);
+}
+
+export function matchPosts({ win, adapter, send, place, signal, idle = idleOf(win) }: MatchPostsOptions) {
+  const doc = win.document;
+  let enabled = false;
+  // Bumped by reset(): answers to batches sent before it are dropped.
+  let generation = 0;
+  let nextKey = 0;
+  /** A post's match, null when it matched nothing; absent while unknown. */
+  let results = new WeakMap<Element, ShownMatch | null>();
+  let queued = new WeakSet<Element>();
+  let queue: Element[] = [];
+  let scheduled = false;
+  const markers = new WeakMap<Element, HTMLElement>();
+
+  const show = (post: Element, match: ShownMatch) => {
+    if (markers.get(post)?.isConnected || !post.isConnected) return;
+    const marker = createMarker(doc, match);
+    markers.set(post, marker);
+    place(post, marker);
+  };
+
+  const ask = async (
+    items: { key: string; input: MatchInput }[],
+    posts: Map<string, Element>,
+    sentIn: number,
+  ) => {
+    let raw: unknown;
+    try {
+      raw = await send({ type: 'feed.match', items });
+    } catch {
+      raw = undefined;
+    }
+    if (sentIn !== generation || signal.aborted) return;
+    const answered = raw !== undefined && (raw as { ok?: unknown }).ok === true;
+    for (const post of posts.values()) {
+      // Unanswered: forget the post, so the next time the site renders it, it is tried again.
+      if (answered) results.set(post, null);
+      else queued.delete(post);
+    }
+    for (const { key, match } of readMatchResults(raw)) {
+      const post = posts.get(key);
+      if (!post) continue;
+      results.set(post, match);
+      show(post, match);
+    }
+  };
+
+  const run = (deadline: IdleDeadline) => {
+    scheduled = false;
+    if (!enabled || signal.aborted) return;
+    const until = performance.now() + Math.max(1, Math.min(BUDGET_MS, deadline.timeRemaining()));
+    const items: { key: string; input: MatchInput }[] = [];
+    const posts = new Map<string, Element>();
+    while (queue.length > 0 && items.length < BATCH && (items.length === 0 || performance.now() < until)) {
+      const post = queue.shift() as Element;
+      if (!post.isConnected) {
+        queued.delete(post);
+        continue;
+      }
+      try {
+        const key = String(nextKey++);
+        items.push({ key, input: matchInputFromSnapshot(adapter.extract(post, win.location.href)) });
+        posts.set(key, post);
+      } catch {
+        results.set(post, null);
+      }
+    }
+    if (queue.length > 0) schedule();
+    if (items.length > 0) void ask(items, posts, generation);
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    idle(run);
+  };
+
+  return {
+    /** A post the feed found (again): marked from what is known, else queued for matching. */
+    add(post: Element): void {
+      if (!enabled) return;
+      const known = results.get(post);
+      if (known) show(post, known);
+      if (known !== undefined || queued.has(post)) return;
+      queued.add(post);
+      queue.push(post);
+      schedule();
+    },
+    /** The watchlist or rules changed: markers are taken down, and `posts` matched again if enabled. */
+    reset(matching: boolean, posts: Iterable<Element>): void {
+      enabled = matching;
+      generation++;
+      results = new WeakMap();
+      queued = new WeakSet();
+      queue = [];
+      for (const marker of doc.querySelectorAll('netra-marker')) marker.remove();
+      for (const post of posts) this.add(post);
+    },
+  };
+}
