@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ExportPage } from '@/entrypoints/export/ExportPage';
+import { mountPage } from '@/entrypoints/popup/mount';
+import { VerifyPage } from '@/entrypoints/verify/VerifyPage';
+import { SETTINGS } from '@/lib/config/settings';
+import { setLanguage } from '@/lib/i18n';
+
+let root: HTMLElement;
+const text = () => root.textContent ?? '';
+
+beforeEach(() => {
+  setLanguage('id');
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('the export and verify pages', () => {
+  it('speak Indonesian by default and title the tab', async () => {
+    const stop = await mountPage(ExportPage, root, 'export_title');
+    await vi.waitFor(() => expect(text()).toContain('0 temuan belum diekspor.'));
+    expect(text()).toContain('Ekspor bundel bertanda tangan');
+    expect(document.title).toBe('Netra — Ekspor bundel');
+    stop();
+  });
+
+  it('switch to English with the officer, keeping what they show', async () => {
+    const stop = await mountPage(ExportPage, root, 'export_title');
+    await vi.waitFor(() => expect(text()).toContain('0 temuan belum diekspor.'));
+    await fakeBrowser.storage.local.set({ [SETTINGS.language]: 'en' });
+    await vi.waitFor(() => expect(text()).toContain('0 findings not yet exported.'));
+    expect(text()).toContain('Export a signed bundle');
+    expect(document.title).toBe('Netra — Export bundle');
+    stop();
+  });
+
+  it('render the verify page in the stored language', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS.language]: 'en' });
+    const stop = await mountPage(VerifyPage, root, 'verify_title');
+    expect(text()).toContain('Drop the bundle file (.zip) here, or choose it:');
+    expect(text()).toContain('Registered officer key');
+    expect(root.querySelector('[data-testid="bundle-input"]')).not.toBeNull();
+    expect(document.title).toBe('Netra — Verify a bundle');
+    stop();
+  });
+});
