@@ -48,9 +48,9 @@ function choose(el: HTMLSelectElement, value: string) {
   el.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-async function open(query: string) {
+async function open(query: string, lang: 'id' | 'en' = 'id') {
   history.replaceState(null, '', `/review.html${query}`);
-  render(<ReviewPage db={db} lang="id" />, root);
+  render(<ReviewPage db={db} lang={lang} />, root);
   await vi.waitFor(() => expect(rowIds().length).toBeGreaterThan(0), { timeout: 3_000 });
 }
 
@@ -255,5 +255,55 @@ describe('delete with a reason', () => {
     expect(notice.textContent).toContain('Alasan: bukan akun ASN');
     expect(document.activeElement).toBe(notice);
     expect(statusText()).toContain('Temuan #2 dihapus');
+  });
+});
+
+describe('export history and deleted findings', () => {
+  it('lists the exports remembered in storage and the tombstones, newest first', async () => {
+    await fakeBrowser.storage.local.set({
+      exportHistory: [
+        {
+          fileName: 'netra-198001012005012001-20261121-20261121.zip',
+          createdAt: '2026-11-21T20:15:00.000+07:00',
+          count: 12,
+          bytes: 3 * 1024 * 1024,
+          sumsSha256: 'c'.repeat(64),
+          next: { seq: 12, hash: 'd'.repeat(64), auditSeq: 0, auditHash: null },
+          upload: {
+            status: 'failed',
+            endpoint: 'https://kantor.example/upload',
+            detail: 'Server menolak (503).',
+          },
+        },
+      ],
+    });
+    await deleteEvidence(db, 'id-2', 'tertangkap dua kali');
+    history.replaceState(null, '', '/review.html?section=exports');
+    render(<ReviewPage db={db} lang="id" />, root);
+    await vi.waitFor(() =>
+      expect(root.textContent).toContain('netra-198001012005012001-20261121-20261121.zip'),
+    );
+    expect(root.textContent).toContain('3.00 MB');
+    expect(root.textContent).toContain('Gagal diunggah');
+    expect(root.textContent).toContain('Server menolak (503).');
+
+    const deletedLink = [...root.querySelectorAll('nav a')].find((a) => a.textContent === 'Temuan dihapus')!;
+    (deletedLink as HTMLAnchorElement).click();
+    const row = await byTestId('tombstone-row');
+    expect(row.textContent).toContain('#2');
+    expect(row.textContent).toContain('tertangkap dua kali');
+    expect(location.search).toBe('?section=deleted');
+  });
+
+  it('speaks English when the officer chose it', async () => {
+    setLanguage('en');
+    await open('', 'en');
+    expect(root.querySelector('[data-evidence-id="id-3"]')!.textContent).toContain('version 2 of 2');
+    expect(root.querySelector('[data-testid="review-count"]')!.textContent).toBe('3 findings');
+    expect(root.querySelector('label[for="filter-exported"]')!.textContent).toBe('Export status');
+    const kinds = [...root.querySelectorAll<HTMLOptionElement>('#filter-kind option')].map(
+      (o) => o.textContent,
+    );
+    expect(kinds).toContain('Reply');
   });
 });
