@@ -48,7 +48,7 @@ export function ReviewPage({ db, lang }: { db: EvidenceDb; lang: Language }) {
   const number = (n: number) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID');
 
   return (
-    <div class="review-page">
+    <main class="review-page">
       <header class="page-header">
         <h1>Netra</h1>
         <p class="subtitle">{t('review_page_title')}</p>
@@ -128,6 +128,6 @@ export function ReviewPage({ db, lang }: { db: EvidenceDb; lang: Language }) {
           )}
         </section>
       )}
-    </div>
+    </main>
   );
 }
