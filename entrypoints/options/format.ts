@@ -4,3 +4,8 @@ import { language } from '@/lib/i18n';
 export function formatCount(n: number): string {
   return n.toLocaleString(language() === 'en' ? 'en-GB' : 'id-ID');
 }
+
+/** The message of something thrown, for a status line. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,3 +1,4 @@
+import { hash53 } from '@/lib/config/csv-table';
 import { normalizeText } from '@/lib/config/normalize';
 import { Rule, type RuleKind } from '@/lib/config/schema';
 import { t } from '@/lib/i18n';
@@ -20,10 +21,13 @@ export function ruleValues(rule: Rule | null): RuleValues {
   };
 }
 
-/** The rule the officer typed, or why it cannot be saved (the same term and label twice is refused). */
+/**
+ * The rule the officer typed, or why it cannot be saved (the same term and label twice is refused).
+ * `id` is kept when editing (null: a new rule, id as the CSV import makes it).
+ */
 export function ruleFromForm(
   values: RuleValues,
-  id: string,
+  id: string | null,
   others: readonly Rule[],
 ): FormResult<Rule, RuleValues> {
   const errors: FormErrors<RuleValues> = {};
@@ -37,7 +41,7 @@ export function ruleFromForm(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const parsed = Rule.safeParse({
-    id,
+    id: id ?? `rule-${hash53(`${term}\n${values.label.trim()}`)}`,
     term: values.term.trim(),
     label: values.label.trim(),
     kind: values.kind,

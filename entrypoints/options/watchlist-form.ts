@@ -1,4 +1,5 @@
-import { normalizeHandle, webProfileKey } from '@/lib/config/normalize';
+import { stableId } from '@/lib/config/csv-table';
+import { handleFromProfileUrl, normalizeHandle, profileUrlOf } from '@/lib/config/normalize';
 import { WatchlistEntry } from '@/lib/config/schema';
 import { t } from '@/lib/i18n';
 import { type FormErrors, type FormResult, issueErrors } from './form-result';
@@ -31,46 +32,43 @@ const orNull = (text: string) => text.trim() || null;
 
 /**
  * The entry the officer typed, normalised as the CSV import normalises it ("@Budi_S" → "budi_s"), or
- * why it cannot be saved. `id` is kept when editing; `others` are the rest of the list (no duplicates).
+ * why it cannot be saved. `id` is kept when editing (null: a new entry, id as the import makes it);
+ * `others` are the rest of the list, where the same account may not appear twice.
  */
 export function watchlistEntryFromForm(
   values: WatchlistValues,
-  id: string,
+  id: string | null,
   others: readonly WatchlistEntry[],
 ): FormResult<WatchlistEntry, WatchlistValues> {
+  const { platform } = values;
   const errors: FormErrors<WatchlistValues> = {};
   if (!values.name.trim()) errors.name = t('options_required');
   const badNip = nipError(values.nip);
   if (badNip) errors.nip = badNip;
 
   const typedHandle = values.handle.trim();
-  const handle = normalizeHandle(values.platform, typedHandle || values.profileUrl);
-  if (typedHandle && !handle) errors.handle = t('options_watchlist_handle_invalid');
   const typedUrl = values.profileUrl.trim();
-  const profileUrl = typedUrl ? webProfileKey(typedUrl) : null;
-  // A URL alone must name a profile on the chosen platform, or the entry could never match a post.
-  if (typedUrl && (!profileUrl || (!typedHandle && !handle)))
-    errors.profileUrl = t('options_watchlist_url_invalid');
+  const fromHandle = typedHandle ? normalizeHandle(platform, typedHandle) : null;
+  const fromUrl = typedUrl ? handleFromProfileUrl(platform, typedUrl) : null;
+  if (typedHandle && !fromHandle) errors.handle = t('options_watchlist_handle_invalid');
+  if (typedUrl && !fromUrl) errors.profileUrl = t('options_watchlist_url_invalid');
+  if (fromHandle && fromUrl && fromHandle !== fromUrl) errors.profileUrl = t('options_watchlist_url_differs');
   if (!typedHandle && !typedUrl) errors.handle = t('options_watchlist_account_required');
+  const handle = fromHandle ?? fromUrl;
 
-  const twin = others.find(
-    (e) =>
-      e.id !== id &&
-      e.platform === values.platform &&
-      ((handle && e.handle === handle) || (profileUrl && e.profileUrl === profileUrl)),
-  );
-  if (twin && !errors.handle) errors.handle = t('options_watchlist_duplicate', twin.name);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const twin = others.find((e) => e.id !== id && e.platform === platform && e.handle === handle);
+  if (handle && twin) errors.handle = t('options_watchlist_duplicate', twin.name);
+  if (!handle || Object.keys(errors).length > 0) return { ok: false, errors };
 
   const parsed = WatchlistEntry.safeParse({
-    id,
+    id: id ?? stableId(platform, handle),
     name: values.name.trim(),
     nip: orNull(nipDigits(values.nip)),
     agency: orNull(values.agency),
     position: orNull(values.position),
-    platform: values.platform,
+    platform,
     handle,
-    profileUrl,
+    profileUrl: fromUrl ? profileUrlOf(platform, fromUrl) : null,
   });
   if (parsed.success) return { ok: true, item: parsed.data };
   return { ok: false, errors: issueErrors(parsed.error.issues) };

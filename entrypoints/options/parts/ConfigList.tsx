@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import { formatCount } from '../format';
+import { language, t } from '@/lib/i18n';
+import { errorText, formatCount } from '../format';
 import { type ShowStatus, StatusLine, useStatus } from './StatusLine';
 
 export interface Column<T> {
@@ -47,7 +47,9 @@ export function ConfigList<T extends { id: string }>(props: ConfigListProps<T>) 
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [status, setStatus] = useStatus();
-  const haystack = useMemo(() => items.map((item) => props.searchText(item).toLowerCase()), [items]);
+  // Searched text may hold translated names (a rule's kind), so it is rebuilt when the language changes.
+  const lang = language();
+  const haystack = useMemo(() => items.map((item) => props.searchText(item).toLowerCase()), [items, lang]);
 
   const needle = query.trim().toLowerCase();
   const found = needle ? items.filter((_, i) => haystack[i]!.includes(needle)) : items;
@@ -230,7 +232,7 @@ async function saveList<T>(save: (items: T[]) => Promise<void>, items: T[], done
   } catch (error) {
     show({
       kind: 'error',
-      text: t('options_save_failed', error instanceof Error ? error.message : String(error)),
+      text: t('options_save_failed', errorText(error)),
     });
   }
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { ImportReport } from '@/components/ImportReport';
 import type { ImportProblem, ImportResult } from '@/lib/config/import';
 import { t } from '@/lib/i18n';
-import { formatCount } from '../format';
+import { errorText, formatCount } from '../format';
 import type { CsvTemplate } from '../templates';
 import type { Column } from './ConfigList';
 import { FileDrop } from './FileDrop';
@@ -42,7 +42,14 @@ export function CsvImport<T>({
   const [summary, setSummary] = useState<Status | null>(null);
 
   const read = async (file: File) => {
-    const result = importer(new Uint8Array(await file.arrayBuffer()));
+    let result: ImportResult<T>;
+    try {
+      result = importer(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      setState({ step: 'idle' });
+      setSummary({ kind: 'error', text: t('options_import_failed', file.name, errorText(error)) });
+      return;
+    }
     if (result.ok) {
       setState({ step: 'ready', fileName: file.name, items: result.items });
       setSummary({
@@ -60,8 +67,7 @@ export function CsvImport<T>({
       setState({ step: 'idle' });
       setSummary({ kind: 'ok', text: t('options_import_done', formatCount(items.length)) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setSummary({ kind: 'error', text: t('options_save_failed', message) });
+      setSummary({ kind: 'error', text: t('options_save_failed', errorText(error)) });
     }
   };
 

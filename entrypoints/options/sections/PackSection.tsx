@@ -7,7 +7,7 @@ import { SETTINGS } from '@/lib/config/settings';
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { z } from '@/lib/zod';
-import { formatCount } from '../format';
+import { errorText, formatCount } from '../format';
 import { FileDrop } from '../parts/FileDrop';
 import { Fingerprint, fingerprintGroups } from '../parts/Fingerprint';
 import { Section } from '../parts/Section';
@@ -52,22 +52,27 @@ export function PackSection() {
   const [summary, setSummary] = useState<Status | null>(null);
 
   const read = async (file: File) => {
-    const trustedKey = stored?.trustedKey ?? (await readStored()).trustedKey;
-    const result = await importConfigPack(new Uint8Array(await file.arrayBuffer()), trustedKey);
-    if (!result.ok) {
-      setState({ step: 'refused', problems: result.problems });
-      setSummary({ kind: 'error', text: t('options_import_refused', file.name, result.problems.length) });
-      return;
+    try {
+      const trustedKey = stored?.trustedKey ?? (await readStored()).trustedKey;
+      const result = await importConfigPack(new Uint8Array(await file.arrayBuffer()), trustedKey);
+      if (!result.ok) {
+        setState({ step: 'refused', problems: result.problems });
+        setSummary({ kind: 'error', text: t('options_import_refused', file.name, result.problems.length) });
+        return;
+      }
+      const pack = result.items[0]!;
+      const key = pack.office.publicKeyPem ? await parseOfficeKeyPem(pack.office.publicKeyPem) : null;
+      setState({
+        step: 'ready',
+        pack,
+        fingerprint: key?.ok ? key.fingerprint : null,
+        verified: trustedKey !== null,
+      });
+      setSummary({ kind: 'ok', text: t('options_pack_ready', file.name) });
+    } catch (error) {
+      setState({ step: 'idle' });
+      setSummary({ kind: 'error', text: t('options_import_failed', file.name, errorText(error)) });
     }
-    const pack = result.items[0]!;
-    const key = pack.office.publicKeyPem ? await parseOfficeKeyPem(pack.office.publicKeyPem) : null;
-    setState({
-      step: 'ready',
-      pack,
-      fingerprint: key?.ok ? key.fingerprint : null,
-      verified: trustedKey !== null,
-    });
-    setSummary({ kind: 'ok', text: t('options_pack_ready', file.name) });
   };
   const apply = async (pack: ConfigPack) => {
     try {
@@ -75,8 +80,7 @@ export function PackSection() {
       setState({ step: 'idle' });
       setSummary({ kind: 'ok', text: t('options_pack_applied', pack.office.name ?? '—') });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setSummary({ kind: 'error', text: t('options_save_failed', message) });
+      setSummary({ kind: 'error', text: t('options_save_failed', errorText(error)) });
     }
   };
 

@@ -68,7 +68,7 @@ function RuleEditor({ initial, others, categories, onSubmit, onCancel }: RuleEdi
     <EditorForm
       id="rules-editor"
       legend={initial ? t('options_rules_edit_legend', initial.term) : t('options_rules_add')}
-      check={() => ruleFromForm(values, initial?.id ?? crypto.randomUUID(), others)}
+      check={() => ruleFromForm(values, initial?.id ?? null, others)}
       onErrors={setErrors}
       onSubmit={onSubmit}
       onCancel={onCancel}

@@ -90,7 +90,7 @@ function WatchlistEditor({
     <EditorForm
       id="watchlist-editor"
       legend={initial ? t('options_watchlist_edit_legend', initial.name) : t('options_watchlist_add')}
-      check={() => watchlistEntryFromForm(values, initial?.id ?? crypto.randomUUID(), others)}
+      check={() => watchlistEntryFromForm(values, initial?.id ?? null, others)}
       onErrors={setErrors}
       onSubmit={onSubmit}
       onCancel={onCancel}

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { nipDigits, nipError } from '@/entrypoints/options/nip';
 import { ruleFromForm, ruleValues } from '@/entrypoints/options/rule-form';
 import { watchlistEntryFromForm, watchlistValues } from '@/entrypoints/options/watchlist-form';
+import { profileUrlOf } from '@/lib/config/normalize';
 import type { Rule, WatchlistEntry } from '@/lib/config/schema';
 import { setLanguage } from '@/lib/i18n';
 
@@ -36,13 +37,13 @@ describe('watchlist entry typed by hand', () => {
   it('normalises the account and the NIP as the CSV import does', () => {
     const result = watchlistEntryFromForm(
       { ...watchlistValues(null), name: ' Ani Contoh ', nip: '19900101 201503 2 002', handle: '@Ani_Contoh' },
-      'new-id',
+      null,
       [BUDI],
     );
     expect(result).toEqual({
       ok: true,
       item: {
-        id: 'new-id',
+        id: 'x:ani_contoh',
         name: 'Ani Contoh',
         nip: '199001012015032002',
         agency: null,
@@ -60,15 +61,24 @@ describe('watchlist entry typed by hand', () => {
         ...watchlistValues(null),
         name: 'Ani',
         platform: 'instagram',
-        profileUrl: 'https://www.instagram.com/ani.contoh/',
+        profileUrl: 'instagram.com/Ani.Contoh/?igsh=abc',
       },
       'id1',
       [],
     );
     expect(result.ok && [result.item.handle, result.item.profileUrl]).toEqual([
       'ani.contoh',
-      'https://www.instagram.com/ani.contoh',
+      profileUrlOf('instagram', 'ani.contoh'),
     ]);
+  });
+
+  it('refuses a profile URL naming another account than the handle', () => {
+    const result = watchlistEntryFromForm(
+      { ...watchlistValues(null), name: 'Ani', handle: 'ani_contoh', profileUrl: 'https://x.com/orang_lain' },
+      null,
+      [],
+    );
+    expect(!result.ok && result.errors.profileUrl).toBeTruthy();
   });
 
   it('refuses a missing name, a bad NIP, no account, and a URL of another platform', () => {
@@ -115,13 +125,16 @@ describe('rule typed by hand', () => {
   it('keeps the term as written and maps no category to null', () => {
     const result = ruleFromForm(
       { term: ' #ContohMenang ', label: 'Tagar', kind: 'hashtag', category: '' },
-      'r2',
+      null,
       [RULE],
     );
-    expect(result).toEqual({
-      ok: true,
-      item: { id: 'r2', term: '#ContohMenang', label: 'Tagar', kind: 'hashtag', category: null },
+    expect(result.ok && result.item).toMatchObject({
+      term: '#ContohMenang',
+      label: 'Tagar',
+      kind: 'hashtag',
+      category: null,
     });
+    expect(result.ok && result.item.id).toMatch(/^rule-[0-9a-z]+$/);
   });
 
   it('refuses a term without letters or digits, an empty label, and a duplicate', () => {
