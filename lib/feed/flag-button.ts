@@ -29,6 +29,8 @@ export interface FlagButton {
   setState(state: FlagState, detail?: string): void;
   /** Gives the keyboard focus back to the button (when the inline panel closes). */
   focus(): void;
+  /** Shows the current state again in the current strings (the officer's language arrived or changed). */
+  relabel(): void;
 }
 
 /** The idle button, built once per document (and language) and cloned for every post: cheaper than building. */
@@ -63,7 +65,9 @@ export function createFlagButton(doc: Document, onActivate: () => void): FlagBut
   const button = templateFor(doc).cloneNode(true) as HTMLButtonElement;
   root.append(button);
 
+  let current: [FlagState, string | undefined] = ['idle', undefined];
   const setState = (state: FlagState, detail?: string) => {
+    current = [state, detail];
     const shown = detail ? `${label(state)}: ${detail}` : label(state);
     host.dataset.state = state;
     button.querySelector('path')?.setAttribute('d', ICONS[state]);
@@ -84,5 +88,5 @@ export function createFlagButton(doc: Document, onActivate: () => void): FlagBut
     onActivate();
   });
   isolate(host, STOPPED);
-  return { host, setState, focus: () => button.focus() };
+  return { host, setState, focus: () => button.focus(), relabel: () => setState(...current) };
 }

@@ -173,10 +173,9 @@ export function flagPosts({ win, adapter, signal, send, idle }: FlagPostsOptions
     configure(hello: Hello): void {
       useStrings(hello.strings, hello.language);
       categories = hello.categories;
-      markers.reset(
-        hello.matching,
-        adapter.findPosts(doc).filter((post) => buttons.has(post)),
-      );
+      const posts = adapter.findPosts(doc).filter((post) => buttons.has(post));
+      for (const post of posts) buttons.get(post)?.relabel();
+      markers.reset(hello.matching, posts);
     },
     /** Background → content messages; undefined (not a promise) for anything that is not ours. */
     onMessage(raw: unknown): Promise<PrepareReply | FallbackReply | { ok: true }> | undefined {

@@ -2,6 +2,7 @@
 // its text is the post's text. Closed shadow roots are recorded as they are attached, so tests can look
 // inside Netra's elements the way an officer sees them (the page cannot).
 import { vi } from 'vitest';
+import { messagesWithPrefix } from '@/lib/i18n';
 import type { PlatformAdapter } from '@/lib/platforms/adapter';
 import { blankSnapshot } from '@/lib/platforms/blank';
 
@@ -46,14 +47,5 @@ export function recordShadowRoots(): Map<Element, ShadowRoot> {
 
 export const mutationsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The strings feed.hello would bring (a few, recognisable in assertions). */
-export const helloStrings: Record<string, string> = {
-  feed_flag_idle: 'Tandai (hello)',
-  feed_marker_asn: 'ASN terdaftar: $1',
-  feed_marker_terms: 'Cocok: $1',
-  feed_marker_label: 'Catatan Netra: $1',
-  feed_panel_title: 'Temuan tersimpan',
-  feed_panel_saved: 'Perubahan tersimpan.',
-  feed_edit_reason: 'Dilengkapi petugas saat penandaan',
-  feed_toast_failed: 'Temuan tidak tersimpan: $1',
-};
+/** The strings feed.hello brings (the background sends exactly these, in the officer's language). */
+export const helloStrings = messagesWithPrefix('feed_', 'id');

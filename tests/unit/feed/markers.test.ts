@@ -93,7 +93,7 @@ describe('markers', () => {
     const note = roots.get(budiMarker)?.querySelector('[role="note"]');
     expect(note?.textContent).toBe('ASN terdaftar: Budi Santoso, Dinas Pendidikan');
     expect(note?.getAttribute('aria-label')).toBe(
-      'Catatan Netra: ASN terdaftar: Budi Santoso, Dinas Pendidikan',
+      'Catatan Netra, bukan penandaan: ASN terdaftar: Budi Santoso, Dinas Pendidikan',
     );
     expect(note?.querySelector('button, [tabindex]')).toBeNull();
     // A marker informs; it never captures.

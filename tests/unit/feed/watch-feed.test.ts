@@ -110,7 +110,7 @@ describe('watchFeed', () => {
 });
 
 describe('createFlagButton', () => {
-  it('is labelled in Indonesian, reflects its state, and ignores synthetic clicks', () => {
+  it('reflects its state, and ignores synthetic clicks', () => {
     const onActivate = vi.fn();
     const button = createFlagButton(document, onActivate);
     document.body.append(button.host);
