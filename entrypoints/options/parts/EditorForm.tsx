@@ -1,18 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { FormErrors, FormResult } from '../form-result';
-
-/** A form's values, their errors after the last try, and a setter per field. */
-export function useFormValues<V extends object>(initial: () => V) {
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors<V>>({});
-  const set =
-    <K extends keyof V>(key: K) =>
-    (value: V[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
-  return { values, errors, setErrors, set };
-}
 
 interface EditorFormProps<T, V> {
   /** Element id prefix and data-testid of the form. */

@@ -1,12 +1,13 @@
-import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Field, TextField } from '@/components/Field';
 import { parseOfficeKeyPem } from '@/lib/config/pack';
 import { SETTINGS } from '@/lib/config/settings';
 import { t } from '@/lib/i18n';
+import type { FormErrors } from '../form-result';
 import { Fingerprint, fingerprintGroups } from '../parts/Fingerprint';
 import { Section } from '../parts/Section';
 import { type ShowStatus, StatusLine, useStatus } from '../parts/StatusLine';
+import { useFormValues } from '../use-form-values';
 import { readLocal, useStorage } from '../use-storage';
 
 interface Office {
@@ -50,36 +51,40 @@ export function OfficeSection() {
   const [status, setStatus] = useStatus();
   return (
     <Section id="office" title={t('options_office_title')} intro={t('options_office_intro')}>
-      {office && <OfficeForm key={JSON.stringify(office)} office={office} onStatus={setStatus} />}
+      {office && <OfficeForm office={office} onStatus={setStatus} />}
       <StatusLine status={status} testId="office-status" />
     </Section>
   );
 }
 
 function OfficeForm({ office, onStatus }: { office: Office; onStatus: ShowStatus }) {
-  const [name, setName] = useState(office.name);
-  const [endpoint, setEndpoint] = useState(office.endpoint);
-  const [pem, setPem] = useState(office.publicKeyPem);
-  const [errors, setErrors] = useState<{ endpoint?: string | null; key?: string | null }>({});
+  const { values, errors, setErrors, set } = useFormValues(
+    () => ({ name: office.name, endpoint: office.endpoint, key: office.publicKeyPem }),
+    office,
+  );
+  const { name, endpoint, key: pem } = values;
 
   const save = async (e: Event) => {
     e.preventDefault();
     const key = pem.trim() ? await parseOfficeKeyPem(pem.trim()) : null;
-    const next = { endpoint: endpointError(endpoint.trim()), key: key && !key.ok ? key.message : null };
-    setErrors(next);
-    if (next.endpoint || next.key) {
+    const problems: FormErrors<typeof values> = {};
+    const endpointProblem = endpointError(endpoint.trim());
+    if (endpointProblem) problems.endpoint = endpointProblem;
+    if (key && !key.ok) problems.key = key.message;
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) {
       onStatus({ kind: 'error', text: t('options_not_saved') });
       return;
     }
-    const values: Record<string, string> = {
+    const stored: Record<string, string> = {
       [SETTINGS.officeName]: name.trim(),
       [SETTINGS.officeEndpoint]: endpoint.trim(),
       [SETTINGS.officePublicKey]: pem.trim() && `${pem.trim()}\n`,
     };
     // An emptied field is removed, so readers see "not set" rather than an empty string.
-    const empty = Object.keys(values).filter((k) => !values[k]);
+    const empty = Object.keys(stored).filter((k) => !stored[k]);
     await browser.storage.local.remove(empty);
-    await browser.storage.local.set(Object.fromEntries(Object.entries(values).filter(([, v]) => v)));
+    await browser.storage.local.set(Object.fromEntries(Object.entries(stored).filter(([, v]) => v)));
     onStatus({ kind: 'ok', text: t('options_saved') });
   };
 
@@ -90,7 +95,7 @@ function OfficeForm({ office, onStatus }: { office: Office; onStatus: ShowStatus
         label={t('options_office_name')}
         maxLength={200}
         value={name}
-        onValue={setName}
+        onValue={set('name')}
         testId="office-name"
       />
       <TextField
@@ -100,7 +105,7 @@ function OfficeForm({ office, onStatus }: { office: Office; onStatus: ShowStatus
         error={errors.endpoint}
         inputMode="url"
         value={endpoint}
-        onValue={setEndpoint}
+        onValue={set('endpoint')}
         testId="office-endpoint"
       />
       <Field
@@ -117,7 +122,7 @@ function OfficeForm({ office, onStatus }: { office: Office; onStatus: ShowStatus
             spellcheck={false}
             value={pem}
             data-testid="office-key"
-            onInput={(e) => setPem(e.currentTarget.value)}
+            onInput={(e) => set('key')(e.currentTarget.value)}
           />
         )}
       </Field>

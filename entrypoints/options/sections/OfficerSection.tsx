@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n';
 import { nipDigits, nipError } from '../nip';
 import { Section } from '../parts/Section';
 import { type ShowStatus, StatusLine, useStatus } from '../parts/StatusLine';
+import { useFormValues } from '../use-form-values';
 import { readLocal, useStorage } from '../use-storage';
 
 const EMPTY: Officer = { name: null, nip: null, unit: null };
@@ -22,7 +23,7 @@ export function OfficerSection() {
   const [status, setStatus] = useStatus();
   return (
     <Section id="officer" title={t('options_officer_title')} intro={t('options_officer_intro')}>
-      {officer && <OfficerForm key={JSON.stringify(officer)} officer={officer} onStatus={setStatus} />}
+      {officer && <OfficerForm officer={officer} onStatus={setStatus} />}
       <StatusLine status={status} testId="officer-status" />
     </Section>
   );
@@ -31,9 +32,12 @@ export function OfficerSection() {
 const orNull = (text: string) => text.trim() || null;
 
 function OfficerForm({ officer, onStatus }: { officer: Officer; onStatus: ShowStatus }) {
-  const [name, setName] = useState(officer.name ?? '');
-  const [nip, setNip] = useState(officer.nip ?? '');
-  const [unit, setUnit] = useState(officer.unit ?? '');
+  const { values, set } = useFormValues(
+    () => ({ name: officer.name ?? '', nip: officer.nip ?? '', unit: officer.unit ?? '' }),
+    officer,
+  );
+  const { name, nip, unit } = values;
+  // The NIP error shows once the officer has left the field or tried to save, then follows the typing.
   const [checked, setChecked] = useState(false);
   const nipInput = useRef<HTMLInputElement>(null);
   const error = checked ? nipError(nip) : null;
@@ -59,7 +63,7 @@ function OfficerForm({ officer, onStatus }: { officer: Officer; onStatus: ShowSt
         autoComplete="name"
         maxLength={200}
         value={name}
-        onValue={setName}
+        onValue={set('name')}
         testId="officer-name"
       />
       <TextField
@@ -72,7 +76,7 @@ function OfficerForm({ officer, onStatus }: { officer: Officer; onStatus: ShowSt
         autoComplete="off"
         maxLength={40}
         value={nip}
-        onValue={setNip}
+        onValue={set('nip')}
         onBlur={() => setChecked(true)}
         testId="officer-nip"
       />
@@ -83,7 +87,7 @@ function OfficerForm({ officer, onStatus }: { officer: Officer; onStatus: ShowSt
         autoComplete="organization"
         maxLength={200}
         value={unit}
-        onValue={setUnit}
+        onValue={set('unit')}
         testId="officer-unit"
       />
       <button type="submit" class="primary" data-testid="save-officer">

@@ -6,10 +6,11 @@ import { categoryLabel } from '@/lib/evidence/labels';
 import { language, t } from '@/lib/i18n';
 import { type Column, ConfigList, type EditorProps } from '../parts/ConfigList';
 import { CsvImport } from '../parts/CsvImport';
-import { EditorForm, useFormValues } from '../parts/EditorForm';
+import { EditorForm } from '../parts/EditorForm';
 import { Section } from '../parts/Section';
 import { type RuleValues, ruleFromForm, ruleValues } from '../rule-form';
 import { RULES_TEMPLATE } from '../templates';
+import { useFormValues } from '../use-form-values';
 
 const kindName = (kind: RuleKind) => t(`rulekind_${kind}`);
 

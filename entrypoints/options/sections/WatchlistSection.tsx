@@ -6,9 +6,10 @@ import { platformName } from '@/lib/evidence/labels';
 import { language, t } from '@/lib/i18n';
 import { type Column, ConfigList, type EditorProps } from '../parts/ConfigList';
 import { CsvImport } from '../parts/CsvImport';
-import { EditorForm, useFormValues } from '../parts/EditorForm';
+import { EditorForm } from '../parts/EditorForm';
 import { Section } from '../parts/Section';
 import { WATCHLIST_TEMPLATE } from '../templates';
+import { useFormValues } from '../use-form-values';
 import { type WatchlistValues, watchlistEntryFromForm, watchlistValues } from '../watchlist-form';
 
 const PLATFORMS = ['x', 'facebook', 'instagram'] as const;
