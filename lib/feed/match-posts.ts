@@ -41,7 +41,7 @@ export function matchPosts({ win, adapter, send, place, signal, idle = idleOf(wi
   let generation = 0;
   let nextKey = 0;
   /** A post's match, null when it matched nothing; absent while unknown. */
-  let results = new WeakMap<Element, ShownMatch | null>();
+  let known = new WeakMap<Element, ShownMatch | null>();
   let queued = new WeakSet<Element>();
   let queue: Element[] = [];
   let scheduled = false;
@@ -66,16 +66,16 @@ export function matchPosts({ win, adapter, send, place, signal, idle = idleOf(wi
       raw = undefined;
     }
     if (sentIn !== generation || signal.aborted) return;
-    const answered = raw !== undefined && (raw as { ok?: unknown }).ok === true;
+    const results = readMatchResults(raw);
     for (const post of posts.values()) {
       // Unanswered: forget the post, so the next time the site renders it, it is tried again.
-      if (answered) results.set(post, null);
+      if (results) known.set(post, null);
       else queued.delete(post);
     }
-    for (const { key, match } of readMatchResults(raw)) {
+    for (const { key, match } of results ?? []) {
       const post = posts.get(key);
       if (!post) continue;
-      results.set(post, match);
+      known.set(post, match);
       show(post, match);
     }
   };
@@ -97,7 +97,7 @@ export function matchPosts({ win, adapter, send, place, signal, idle = idleOf(wi
         items.push({ key, input: matchInputFromSnapshot(adapter.extract(post, win.location.href)) });
         posts.set(key, post);
       } catch {
-        results.set(post, null);
+        known.set(post, null);
       }
     }
     if (queue.length > 0) schedule();
@@ -114,9 +114,9 @@ export function matchPosts({ win, adapter, send, place, signal, idle = idleOf(wi
     /** A post the feed found (again): marked from what is known, else queued for matching. */
     add(post: Element): void {
       if (!enabled) return;
-      const known = results.get(post);
-      if (known) show(post, known);
-      if (known !== undefined || queued.has(post)) return;
+      const match = known.get(post);
+      if (match) show(post, match);
+      if (match !== undefined || queued.has(post)) return;
       queued.add(post);
       queue.push(post);
       schedule();
@@ -125,7 +125,7 @@ export function matchPosts({ win, adapter, send, place, signal, idle = idleOf(wi
     reset(matching: boolean, posts: Iterable<Element>): void {
       enabled = matching;
       generation++;
-      results = new WeakMap();
+      known = new WeakMap();
       queued = new WeakSet();
       queue = [];
       for (const marker of doc.querySelectorAll('netra-marker')) marker.remove();

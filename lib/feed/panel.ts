@@ -111,7 +111,6 @@ export function openPanel({
   const nip = field('feed_panel_nip', el('input'));
   nip.value = assessment.asn?.nip ?? '';
   nip.inputMode = 'numeric';
-  nip.maxLength = 18;
   nip.placeholder = text('feed_panel_nip_hint');
   const agency = field('feed_panel_agency', el('input'));
   agency.value = assessment.asn?.agency ?? '';
@@ -203,7 +202,8 @@ export function openPanel({
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (host.dataset.state === 'saving') return;
-    const nipValue = nip.value.trim();
+    // NIPs are often written in groups ("19820314 200604 2 011").
+    const nipValue = nip.value.replace(/\s/g, '');
     nip.setAttribute('aria-invalid', String(nipValue !== '' && !NIP.test(nipValue)));
     if (nipValue !== '' && !NIP.test(nipValue)) {
       show('error', text('feed_panel_nip_invalid'));

@@ -17,8 +17,8 @@ function listOf<T>(value: unknown, read: (item: Fields) => T | null): T[] {
   const out: T[] = [];
   for (const item of value) {
     const f = fields(item);
-    const read_ = f && read(f);
-    if (read_) out.push(read_);
+    const found = f && read(f);
+    if (found) out.push(found);
   }
   return out;
 }
@@ -65,7 +65,10 @@ function readIdentity(f: Fields): Identity | null {
 
 function readMatch(f: Fields): ShownMatch {
   return {
-    asn: listOf(f.asn, (m) => fields(m.entry) && readIdentity(fields(m.entry) as Fields)),
+    asn: listOf(f.asn, (m) => {
+      const entry = fields(m.entry);
+      return entry && readIdentity(entry);
+    }),
     terms: listOf(f.rules, (r) =>
       isText(r.term) && isText(r.label) ? { term: r.term, label: r.label } : null,
     ),
@@ -113,9 +116,10 @@ export function readHello(raw: unknown): Hello | null {
   };
 }
 
-export function readMatchResults(raw: unknown): { key: string; match: ShownMatch }[] {
+/** null: no answer (or a failure) rather than "nothing matched". */
+export function readMatchResults(raw: unknown): { key: string; match: ShownMatch }[] | null {
   const f = fields(raw);
-  if (f?.ok !== true) return [];
+  if (f?.ok !== true) return null;
   return listOf(f.results, (r) =>
     isText(r.key) && fields(r.match) ? { key: r.key, match: readMatch(r.match as Fields) } : null,
   );
@@ -140,6 +144,7 @@ export function readDone(raw: unknown): Outcome<object> {
   return failed(f) ?? { ok: false, message: text('feed_error_no_answer') };
 }
 
+/** As ClickId in lib/page-messages.ts. */
 const CLICK_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** Background → content messages around a capture; null for anything that is not one of ours. */

@@ -31,7 +31,7 @@ let roots: Map<Element, ShadowRoot>;
 let controller: AbortController;
 let idle: Array<(deadline: IdleDeadline) => void>;
 const sent: { type: string; items?: { key: string; input: MatchInput }[] }[] = [];
-const send = vi.fn(async (message: unknown) => {
+const send = vi.fn(async (message: unknown): Promise<unknown> => {
   const m = message as (typeof sent)[number];
   sent.push(m);
   return m.type === 'feed.match' ? matcher(m.items ?? []) : { ok: true };
@@ -186,6 +186,23 @@ describe('markers', () => {
     expect(markerOf(p)?.dataset.asn).toBe('Budi Santoso');
     expect(p.querySelectorAll('netra-flag')).toHaveLength(1);
     expect(sent.filter((m) => m.type === 'feed.match')).toHaveLength(1);
+  });
+
+  it('asks again for posts whose match went unanswered, the next time the site renders them', async () => {
+    send.mockImplementationOnce(async (message) => {
+      sent.push(message as (typeof sent)[number]);
+      return null;
+    });
+    const p = post('budi', 'pagi');
+    document.body.append(p);
+    start(true);
+    await idleTime();
+    expect(markerOf(p)).toBeNull();
+    p.querySelector('netra-flag')?.remove();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await idleTime();
+    expect(markerOf(p)?.dataset.asn).toBe('Budi Santoso');
+    expect(sent.filter((m) => m.type === 'feed.match')).toHaveLength(2);
   });
 
   it('takes the markers down and matches again when the configuration changes', async () => {

@@ -136,6 +136,14 @@ describe('inline panel', () => {
     expect(panel.host.isConnected).toBe(false);
   });
 
+  it('reads a NIP written in groups', async () => {
+    const { nip, save } = open({ ...assessment, asn: null });
+    type(nip, '19820314 200604 2 011');
+    save.click();
+    await mutationsDelivered();
+    expect(edits()).toMatchObject([{ edit: { asn: { name: '', nip: '198203142006042011', agency: null } } }]);
+  });
+
   it('sends a cleared ASN identity as null', async () => {
     const { name, nip, agency, save } = open();
     for (const input of [name, nip, agency]) type(input, '');
