@@ -16,6 +16,27 @@ const assessment: Assessment = {
   asn: sri,
   match: { asn: [sri], terms: [{ term: '#Coblos02', label: 'Tagar paslon' }] },
 };
+/** The same assessment as the background sends it (lib/feed-messages.ts), inside a capture reply. */
+const wireAssessment = {
+  category: 'posting',
+  asn: sri,
+  match: {
+    asn: [
+      {
+        role: 'author',
+        entry: {
+          id: 'x:sri',
+          ...sri,
+          position: 'Guru',
+          platform: 'x',
+          handle: 'sriwahyuni_guru',
+          profileUrl: null,
+        },
+      },
+    ],
+    rules: [{ ruleId: 'r1', term: '#Coblos02', label: 'Tagar paslon', kind: 'hashtag', category: null }],
+  },
+};
 
 let roots: Map<Element, ShadowRoot>;
 let send: ReturnType<typeof vi.fn<(message: unknown) => Promise<unknown>>>;
@@ -241,7 +262,12 @@ describe('flag flow', () => {
   }
 
   it('opens the panel after a saved reply with an assessment', async () => {
-    const { controller } = feedWith({ ok: true, status: 'saved', evidenceId: 'ev-9', assessment });
+    const { controller } = feedWith({
+      ok: true,
+      status: 'saved',
+      evidenceId: 'ev-9',
+      assessment: wireAssessment,
+    });
     await vi.waitFor(() => expect(document.querySelector('netra-panel')).not.toBeNull());
     const host = document.querySelector<HTMLElement>('netra-panel') as HTMLElement;
     expect(host.dataset.evidenceId).toBe('ev-9');
@@ -251,7 +277,12 @@ describe('flag flow', () => {
   });
 
   it('opens no panel for a duplicate, and shows a failure as a button state and an alert toast', async () => {
-    const duplicate = feedWith({ ok: true, status: 'duplicate', evidenceId: 'ev-9', assessment });
+    const duplicate = feedWith({
+      ok: true,
+      status: 'duplicate',
+      evidenceId: 'ev-9',
+      assessment: wireAssessment,
+    });
     await vi.waitFor(() =>
       expect(document.querySelector<HTMLElement>('netra-flag')?.dataset.state).toBe('duplicate'),
     );

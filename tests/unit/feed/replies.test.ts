@@ -7,8 +7,8 @@ import {
   readMatchResults,
 } from '@/lib/feed/replies';
 
-// The content script reads the background's messages by hand (no zod in the content scripts):
-// what it accepts must be what lib/page-messages.ts and lib/feed-messages.ts describe.
+// The content script checks the background's messages with the zod schemas of lib/page-messages.ts and
+// lib/feed-messages.ts, then narrows them to what the feed shows.
 describe('reading the background', () => {
   it('accepts only well-formed capture requests', () => {
     const clickId = '0b7c1a52-3f0e-4a47-9d8e-2f6f1c7c9b10';
@@ -45,14 +45,25 @@ describe('reading the background', () => {
   });
 
   it('reads an assessment and match results, ignoring what it does not show', () => {
-    const entry = { id: 'w1', name: 'Budi', nip: null, agency: 'Dinas', platform: 'x', handle: 'budi' };
-    const match = {
-      asn: [
-        { role: 'author', entry },
-        { role: 'author', entry: { id: 'bad' } },
-      ],
-      rules: [],
+    const entry = {
+      id: 'w1',
+      name: 'Budi',
+      nip: null,
+      agency: 'Dinas',
+      position: null,
+      platform: 'x',
+      handle: 'budi',
+      profileUrl: null,
     };
+    const match = { asn: [{ role: 'author', entry }], rules: [] };
+    // A malformed entry makes the whole message invalid: nothing of it is shown.
+    expect(
+      readAssessment({
+        category: 'posting',
+        asn: null,
+        match: { asn: [{ role: 'author', entry: { id: 'bad' } }], rules: [] },
+      }),
+    ).toBeNull();
     expect(readAssessment({ category: 'posting', asn: null, match })).toEqual({
       category: 'posting',
       asn: null,
