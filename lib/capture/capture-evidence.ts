@@ -4,6 +4,7 @@ import { isQuotaError } from '../evidence/db';
 import type { Evidence, Officer } from '../evidence/schema';
 import { appendEvidence } from '../evidence/store';
 import { isoWithOffset } from '../evidence/time';
+import type { Assessment } from '../feed-messages';
 import { type CaptureReply, CaptureRequest, type ErrorCode, failure } from '../messages';
 import { adapterForHost } from '../platforms';
 import type { PostSnapshot } from '../platforms/snapshot';
@@ -29,6 +30,15 @@ export interface CaptureDeps extends ScreenshotDeps {
   newId(): string;
   /** Called after every stored finding (badge, toasts). */
   onStored?(evidence: Evidence): void;
+  /**
+   * The pre-filled category, ASN identity and rule matches of a new finding (watchlist and rules);
+   * without it the category comes from the kind alone.
+   */
+  assess?(post: PostSnapshot): Promise<Assessment>;
+  /** Records the assessment's ASN identity on a stored finding (an audited edit). */
+  recordAsn?(evidence: Evidence, asn: NonNullable<Assessment['asn']>): Promise<unknown>;
+  /** The sealed note for an assessment (which rules matched). */
+  noteFor?(assessment: Assessment): string;
 }
 
 /** The same click, retried after a crash, joins the capture already running instead of starting one. */
@@ -132,6 +142,8 @@ async function store(
 ): Promise<CaptureReply> {
   try {
     const context = await deps.context();
+    // A broken configuration must never cost a finding: it is then stored with the kind's category.
+    const assessment = await deps.assess?.(post).catch(() => undefined);
     const adapter = adapterForHost(URL.canParse(post.pageUrl) ? new URL(post.pageUrl).hostname : '');
     const { evidence, status } = await appendEvidence(
       deps.db,
@@ -143,8 +155,8 @@ async function store(
         capturedAt: isoWithOffset(deps.now()),
         post,
         officer: context.officer,
-        category: defaultCategory(post.kind, post.repostedBy !== null),
-        note: '',
+        category: assessment?.category ?? defaultCategory(post.kind, post.repostedBy !== null),
+        note: assessment ? (deps.noteFor?.(assessment) ?? '') : '',
         missing,
         provenance: {
           extensionVersion: context.extensionVersion,
@@ -156,12 +168,16 @@ async function store(
       },
       shots,
     );
-    if (status !== 'retry') deps.onStored?.(evidence);
+    if (status !== 'retry') {
+      if (assessment?.asn) await deps.recordAsn?.(evidence, assessment.asn).catch(() => undefined);
+      deps.onStored?.(evidence);
+    }
     return {
       ok: true,
       status: status === 'version' ? 'version' : 'saved',
       evidenceId: evidence.id,
       version: evidence.version,
+      ...(assessment && status !== 'retry' ? { assessment } : {}),
       ...(evidence.missing.includes('screenshot')
         ? {
             notice: `Tersimpan tanpa tangkapan layar: ${failure(screenshotProblem ?? 'screenshot-failed').error.message}`,

@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { loadConfig } from '../config/config-store';
+import { buildMatcher, type Matcher } from '../config/matcher';
+import type { Category, Rule, WatchlistEntry } from '../config/schema';
+import { SETTINGS } from '../config/settings';
+
+export interface LoadedConfig {
+  watchlist: WatchlistEntry[];
+  rules: Rule[];
+  categories: Category[];
+  matcher: Matcher;
+}
+
+const WATCHED: string[] = [SETTINGS.watchlist, SETTINGS.rules, SETTINGS.categories];
+
+/**
+ * The office's configuration as the background uses it: read from storage.local and compiled into one
+ * matcher on first use, rebuilt when the options page or a configuration pack changes it. One
+ * automaton serves every tab (content scripts send posts here instead of building their own).
+ */
+export function configCache(): { get(): Promise<LoadedConfig> } {
+  let loading: Promise<LoadedConfig> | null = null;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && WATCHED.some((key) => key in changes)) loading = null;
+  });
+  return {
+    get: () => {
+      if (loading) return loading;
+      const load = loadConfig().then(
+        (config): LoadedConfig => ({ ...config, matcher: buildMatcher(config.rules, config.watchlist) }),
+      );
+      load.catch(() => {
+        if (loading === load) loading = null;
+      });
+      loading = load;
+      return load;
+    },
+  };
+}
