@@ -82,17 +82,15 @@ export function readTable<K extends string>(
   return { ok: true, table: { rows, header, problems } };
 }
 
-/** Adds a problem when `value` is longer than `max`; true when it fits. */
-export function fits(
+/** Reports `value` when it is longer than `max` characters. */
+export function checkLength(
   problems: ProblemList,
   row: number,
   column: string,
   value: string,
   max: number,
-): boolean {
-  if (value.length <= max) return true;
-  problems.add(row, column, t('import_too_long', column, value.length, max));
-  return false;
+): void {
+  if (value.length > max) problems.add(row, column, t('import_too_long', column, value.length, max));
 }
 
 /** cyrb53: a 53-bit string hash in base 36, plenty to tell a configuration's entries apart. */

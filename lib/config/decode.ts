@@ -16,23 +16,31 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** A report longer than this helps nobody: the rest is counted in one last line. */
 export const MAX_PROBLEMS = 200;
 
-/** Collects problems, keeping the first MAX_PROBLEMS and counting the rest. */
+/** Collects problems; reports them in row order (problems without a row last), the first MAX_PROBLEMS only. */
 export class ProblemList {
-  private readonly kept: ImportProblem[] = [];
-  private dropped = 0;
+  private readonly found: ImportProblem[] = [];
 
   add(row: number | null, column: string | null, message: string): void {
-    if (this.kept.length < MAX_PROBLEMS) this.kept.push({ row, column, message });
-    else this.dropped++;
+    this.found.push({ row, column, message });
   }
 
   get empty(): boolean {
-    return this.kept.length === 0;
+    return this.found.length === 0;
+  }
+
+  /** How many so far: compare before and after checking a row to know whether the row was good. */
+  get count(): number {
+    return this.found.length;
   }
 
   report(): ImportProblem[] {
-    if (this.dropped === 0) return [...this.kept];
-    return [...this.kept, { row: null, column: null, message: t('import_more_problems', this.dropped) }];
+    const sorted = this.found.toSorted((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
+    if (sorted.length <= MAX_PROBLEMS) return sorted;
+    const more = sorted.length - MAX_PROBLEMS;
+    return [
+      ...sorted.slice(0, MAX_PROBLEMS),
+      { row: null, column: null, message: t('import_more_problems', more) },
+    ];
   }
 }
 

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import type { Platform } from '../platforms/snapshot';
 import type { z } from '../zod';
-import { type ColumnSpec, fits, hash53, readTable, stableId } from './csv-table';
+import { type ColumnSpec, checkLength, hash53, readTable, stableId } from './csv-table';
 import type { ImportResult, ProblemList } from './decode';
 import { handleFromProfileUrl, normalizeHandle, normalizeText, profileUrlOf } from './normalize';
 import { Category, Rule, type RuleKind, WatchlistEntry } from './schema';
@@ -70,6 +70,7 @@ export function importWatchlistCsv(bytes: Uint8Array): ImportResult<WatchlistEnt
   const entries: WatchlistEntry[] = [];
   const firstRow = new Map<string, number>();
   for (const { row, cells } of rows) {
+    const before = problems.count;
     const bad = (column: keyof typeof WATCHLIST_COLUMNS, message: string) =>
       problems.add(row, header[column], message);
     if (cells.name === '') bad('name', t('import_required', header.name));
@@ -77,15 +78,12 @@ export function importWatchlistCsv(bytes: Uint8Array): ImportResult<WatchlistEnt
     const platform = PLATFORMS[normalizeText(cells.platform)];
     if (cells.platform === '') bad('platform', t('import_required', header.platform));
     else if (!platform) bad('platform', t('import_platform_unknown', cells.platform));
-    const lengthsFit = [
-      fits(problems, row, header.name, cells.name, MAX_TEXT),
-      fits(problems, row, header.agency, cells.agency, MAX_TEXT),
-      fits(problems, row, header.position, cells.position, MAX_TEXT),
-      fits(problems, row, header.handle, cells.handle, MAX_TEXT),
-      fits(problems, row, header.url, cells.url, MAX_URL),
-    ].every(Boolean);
+    for (const column of ['name', 'agency', 'position', 'handle'] as const) {
+      checkLength(problems, row, header[column], cells[column], MAX_TEXT);
+    }
+    checkLength(problems, row, header.url, cells.url, MAX_URL);
     if (cells.handle === '' && cells.url === '') bad('handle', t('import_account_required'));
-    if (!platform || !lengthsFit) continue;
+    if (!platform || problems.count > before) continue;
 
     const fromHandle = cells.handle === '' ? null : normalizeHandle(platform, cells.handle);
     const fromUrl = cells.url === '' ? null : handleFromProfileUrl(platform, cells.url);
@@ -98,7 +96,7 @@ export function importWatchlistCsv(bytes: Uint8Array): ImportResult<WatchlistEnt
       bad('url', t('import_handle_url_differ', cells.handle, cells.url));
     }
     const handle = fromHandle ?? fromUrl;
-    if (!handle) continue;
+    if (!handle || problems.count > before) continue;
     const key = `${platform} ${handle}`;
     const earlier = firstRow.get(key);
     if (earlier !== undefined) {
@@ -156,6 +154,7 @@ export function importRulesCsv(bytes: Uint8Array): ImportResult<Rule> {
   const rules: Rule[] = [];
   const firstRow = new Map<string, number>();
   for (const { row, cells } of rows) {
+    const before = problems.count;
     const bad = (column: keyof typeof RULE_COLUMNS, message: string) =>
       problems.add(row, header[column], message);
     const term = normalizeText(cells.term);
@@ -170,10 +169,9 @@ export function importRulesCsv(bytes: Uint8Array): ImportResult<Rule> {
     if (category !== null && !Category.shape.id.safeParse(category).success) {
       bad('category', t('import_category_invalid', cells.category));
     }
-    const lengthsFit =
-      fits(problems, row, header.term, cells.term, MAX_TEXT) &&
-      fits(problems, row, header.label, cells.label, MAX_TEXT);
-    if (term === '' || cells.label === '' || !kind || !lengthsFit) continue;
+    checkLength(problems, row, header.term, cells.term, MAX_TEXT);
+    checkLength(problems, row, header.label, cells.label, MAX_TEXT);
+    if (problems.count > before) continue;
 
     const key = `${term}\n${cells.label}`;
     const earlier = firstRow.get(key);
