@@ -10,7 +10,8 @@ import { loadConfigPack } from '../e2e/harness/config-pack';
 import { type HttpsTestServer, startHttpsServer } from '../e2e/harness/https-server';
 import { CONFIG_PACK_PATH, demoRoutes, PROFILE, REPOSTS_PATH, STATUS_PATH } from './routes';
 
-const EXTENSION_DIR = resolve('.output/chrome-mv3');
+// NETRA_EXTENSION_DIR: another build (a copy safe from a rebuild while the demo runs).
+const EXTENSION_DIR = resolve(process.env.NETRA_EXTENSION_DIR ?? '.output/chrome-mv3');
 const OUT_DIR = resolve('artifacts/demo');
 const POST_SELECTOR = 'article[data-testid="tweet"]';
 const FLAG_SELECTOR = '[data-netra-flag]';
@@ -173,6 +174,8 @@ async function main(): Promise<void> {
       extensionDir: EXTENSION_DIR,
       headless: !withWindow,
       viewport: VIEWPORT,
+      // Dates read "WIB", as on an officer's laptop in Indonesia.
+      timezone: 'Asia/Jakarta',
       // the window stays open until Ctrl-C, which headful() turns into an orderly close
       handleSignals: !withWindow,
     });

@@ -19,6 +19,11 @@ export interface ChromiumOptions {
   /** Extra command-line switches. */
   args?: string[];
   /**
+   * IANA time zone of the whole browser (pages and the service worker), e.g. 'Asia/Jakarta' so dates
+   * read "WIB" as on an officer's laptop; the machine's own zone when absent.
+   */
+  timezone?: string;
+  /**
    * Let Playwright kill the browser and exit the process on SIGINT/SIGTERM/SIGHUP (default true).
    * A caller with its own shutdown (the headful demo) passes false and calls close().
    */
@@ -153,6 +158,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       handleSIGTERM: handleSignals,
       handleSIGHUP: handleSignals,
       viewport: options.viewport ?? { width: 1280, height: 900 },
+      ...(options.timezone ? { env: { ...process.env, TZ: options.timezone } } : {}),
       deviceScaleFactor: options.deviceScaleFactor,
       args: [
         ...(headless ? ['--headless=new', '--hide-scrollbars', '--mute-audio'] : []),

@@ -2,38 +2,25 @@
 // storage.local through its service worker, as the options page's import would leave it: the feed's
 // markers and the pre-filled findings then work without clicking through the options page.
 import { readFileSync } from 'node:fs';
-import { Category, Rule, WatchlistEntry } from '../../../lib/config/schema';
+import { ConfigPack } from '../../../lib/config/pack';
 import { SETTINGS } from '../../../lib/config/settings';
-import { z } from '../../../lib/zod';
 import type { ChromiumSession } from './chromium';
 
-/** The parts of a pack file (lib/config/pack.ts, format 'netra-config' v1) this helper stores. */
-const PackFile = z.object({
-  format: z.literal('netra-config'),
-  version: z.literal(1),
-  issuedAt: z.string(),
-  office: z.object({
-    name: z.string(),
-    endpoint: z.nullable(z.string()),
-    publicKeyPem: z.nullable(z.string()),
-  }),
-  categories: z.array(Category),
-  rules: z.array(Rule),
-  watchlist: z.array(WatchlistEntry),
-});
-export type PackFile = z.infer<typeof PackFile>;
+export type { ConfigPack } from '../../../lib/config/pack';
 
-export function readPackFile(path: string): PackFile {
-  return PackFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+export function readPackFile(path: string): ConfigPack {
+  return ConfigPack.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/** The storage.local items a pack stands for (SETTINGS keys). */
-export function packItems(pack: PackFile, importedAt = new Date()): Record<string, unknown> {
+/** The storage.local items a pack stands for, as lib/config/config-store.ts applyConfigPack writes them. */
+export function packItems(pack: ConfigPack, importedAt = new Date()): Record<string, unknown> {
   return {
-    [SETTINGS.watchlist]: pack.watchlist,
-    [SETTINGS.rules]: pack.rules,
     [SETTINGS.categories]: pack.categories,
+    [SETTINGS.rules]: pack.rules,
+    [SETTINGS.watchlist]: pack.watchlist,
     [SETTINGS.officeName]: pack.office.name,
+    [SETTINGS.officeEndpoint]: pack.office.endpoint ?? '',
+    ...(pack.office.publicKeyPem === null ? {} : { [SETTINGS.officePublicKey]: pack.office.publicKeyPem }),
     [SETTINGS.configPack]: {
       version: pack.version,
       issuedAt: pack.issuedAt,
@@ -44,7 +31,7 @@ export function packItems(pack: PackFile, importedAt = new Date()): Record<strin
 }
 
 /** Stores the pack at `path` in the extension; resolves once storage.local holds it. */
-export async function loadConfigPack(session: ChromiumSession, path: string): Promise<PackFile> {
+export async function loadConfigPack(session: ChromiumSession, path: string): Promise<ConfigPack> {
   const pack = readPackFile(path);
   await session.evalInWorker((items) => chrome.storage.local.set(items), packItems(pack));
   return pack;

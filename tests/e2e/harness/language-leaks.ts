@@ -66,7 +66,9 @@ export function leakFinder(): LeakFinder {
     find(text, shown, data = []) {
       const wrong: Language = shown === 'id' ? 'en' : 'id';
       let haystack = squash(text);
-      for (const content of data.map(squash).filter((d) => d !== '')) {
+      // Longest first, so "paslon 02" does not break up "partai pengusung paslon 02".
+      const contents = data.map(squash).filter((d) => d !== '');
+      for (const content of contents.sort((a, b) => b.length - a.length)) {
         haystack = haystack.split(content).join(' ¶ ');
       }
       const leaks: Leak[] = [];
