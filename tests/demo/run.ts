@@ -36,14 +36,25 @@ async function openFeed(session: ChromiumSession, url: string, ready = POST_SELE
   return page;
 }
 
-/** Waits a little for Netra's elements; a missing one is a warning, not a failure. */
+/**
+ * Waits a little for Netra's elements, until their number stops growing (markers arrive in batches);
+ * a missing one is a warning, not a failure.
+ */
 async function countAttached(page: Page, selector: string, timeoutMs = 5_000): Promise<number> {
   try {
     await page.locator(selector).first().waitFor({ state: 'attached', timeout: timeoutMs });
   } catch {
     return 0;
   }
-  return page.locator(selector).count();
+  const deadline = Date.now() + timeoutMs;
+  let count = await page.locator(selector).count();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(300);
+    const next = await page.locator(selector).count();
+    if (next === count) break;
+    count = next;
+  }
+  return count;
 }
 
 async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
@@ -128,14 +139,21 @@ async function headless(session: ChromiumSession, server: HttpsTestServer): Prom
   await screenshot(popup, 'popup.png');
   await popup.close();
 
-  for (const [path, name] of [
-    ['options.html', 'options.png'],
-    ['review.html', 'review.png'],
-  ] as const) {
-    const page = await openExtensionPage(session, path);
-    await screenshot(page, name, true);
-    await page.close();
-  }
+  const options = await openExtensionPage(session, 'options.html');
+  await screenshot(options, 'options.png', true);
+  await options.close();
+
+  // The review page with the teacher's finding open: screenshots, text, audit history, edit form.
+  const review = await openExtensionPage(session, 'review.html');
+  await review
+    .locator('[data-testid="review-row"]')
+    .last()
+    .locator('.row-open')
+    .click({ timeout: 5_000 })
+    .catch(() => log('WARNING: no finding to open on the review page'));
+  await review.waitForTimeout(500);
+  await screenshot(review, 'review.png');
+  await review.close();
   log(`screenshots are in ${OUT_DIR}`);
 }
 
