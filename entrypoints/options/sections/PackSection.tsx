@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { ImportReport } from '@/components/ImportReport';
 import { applyConfigPack } from '@/lib/config/config-store';
 import type { ImportProblem } from '@/lib/config/import';
-import { type ConfigPack, importConfigPack, parseOfficeKeyPem } from '@/lib/config/pack';
+import { type ConfigPack, importConfigPack, type PackSignature, parseOfficeKeyPem } from '@/lib/config/pack';
 import { SETTINGS } from '@/lib/config/settings';
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
@@ -42,7 +42,7 @@ async function readStored(): Promise<Stored> {
 
 type Step =
   | { step: 'idle' }
-  | { step: 'ready'; pack: ConfigPack; fingerprint: string | null; verified: boolean }
+  | { step: 'ready'; pack: ConfigPack; fingerprint: string | null; signature: PackSignature }
   | { step: 'refused'; problems: ImportProblem[] };
 
 /** The office's whole configuration in one (signed) file: checked and summarised, applied on confirm. */
@@ -53,20 +53,21 @@ export function PackSection() {
 
   const read = async (file: File) => {
     try {
-      const trustedKey = stored?.trustedKey ?? (await readStored()).trustedKey;
+      // Read afresh: the key may have been saved a moment ago in the Kantor section.
+      const { trustedKey } = await readStored();
       const result = await importConfigPack(new Uint8Array(await file.arrayBuffer()), trustedKey);
       if (!result.ok) {
         setState({ step: 'refused', problems: result.problems });
         setSummary({ kind: 'error', text: t('options_import_refused', file.name, result.problems.length) });
         return;
       }
-      const pack = result.items[0]!;
+      const [pack] = result.items;
       const key = pack.office.publicKeyPem ? await parseOfficeKeyPem(pack.office.publicKeyPem) : null;
       setState({
         step: 'ready',
         pack,
         fingerprint: key?.ok ? key.fingerprint : null,
-        verified: trustedKey !== null,
+        signature: result.signature,
       });
       setSummary({ kind: 'ok', text: t('options_pack_ready', file.name) });
     } catch (error) {
@@ -78,7 +79,7 @@ export function PackSection() {
     try {
       await applyConfigPack(pack);
       setState({ step: 'idle' });
-      setSummary({ kind: 'ok', text: t('options_pack_applied', pack.office.name ?? '—') });
+      setSummary({ kind: 'ok', text: t('options_pack_applied', pack.office.name) });
     } catch (error) {
       setSummary({ kind: 'error', text: t('options_save_failed', errorText(error)) });
     }
@@ -96,6 +97,7 @@ export function PackSection() {
             )
           : t('options_pack_none')}
       </p>
+      {stored?.trustedKey && <p class="hint">{t('options_pack_key_required')}</p>}
       <FileDrop
         id="pack-file"
         testId="pack-file"
@@ -124,23 +126,24 @@ export function PackSection() {
 interface PackSummaryProps {
   pack: ConfigPack;
   fingerprint: string | null;
-  /** importConfigPack checked the signature against the office key already set. */
-  verified: boolean;
+  signature: PackSignature;
   onApply: () => void;
   onCancel: () => void;
 }
 
-function PackSummary({ pack, fingerprint, verified, onApply, onCancel }: PackSummaryProps) {
-  const signature = !pack.signature
-    ? t('options_pack_unsigned')
-    : verified
-      ? t('options_pack_signed_verified')
-      : t('options_pack_signed_unchecked');
+const SIGNATURE_KEYS: Record<PackSignature, string> = {
+  'office-key': 'options_pack_signed_verified',
+  'pack-key': 'options_pack_signed_pack_key',
+  unchecked: 'options_pack_signed_unchecked',
+  unsigned: 'options_pack_unsigned',
+};
+
+function PackSummary({ pack, fingerprint, signature, onApply, onCancel }: PackSummaryProps) {
   return (
     <div class="pack-summary" data-testid="pack-summary">
       <dl>
         <dt>{t('options_pack_office')}</dt>
-        <dd>{pack.office.name ?? '—'}</dd>
+        <dd>{pack.office.name}</dd>
         <dt>{t('options_pack_issued')}</dt>
         <dd>{formatDateTime(pack.issuedAt)}</dd>
         <dt>{t('options_pack_contents')}</dt>
@@ -153,7 +156,7 @@ function PackSummary({ pack, fingerprint, verified, onApply, onCancel }: PackSum
           )}
         </dd>
         <dt>{t('options_pack_signature')}</dt>
-        <dd>{signature}</dd>
+        <dd data-testid="pack-signature">{t(SIGNATURE_KEYS[signature])}</dd>
         <dt>{t('options_pack_key')}</dt>
         <dd>{fingerprint ? <Fingerprint groups={fingerprintGroups(fingerprint)} /> : t('common_none')}</dd>
       </dl>

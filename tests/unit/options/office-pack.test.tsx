@@ -92,7 +92,7 @@ describe('configuration pack', () => {
     const summary = await byTestId(page.root, 'pack-summary');
     expect(summary.textContent).toContain('Bawaslu Kabupaten Contoh');
     expect(summary.textContent).toContain('2 kategori, 1 aturan, 1 entri daftar pantau');
-    expect(summary.textContent).toContain('Tidak ditandatangani');
+    expect((await byTestId(page.root, 'pack-signature')).textContent).toBe('Tidak ditandatangani');
     expect(await stored('watchlist')).toBeUndefined();
 
     (await byTestId(page.root, 'pack-apply')).click();
@@ -116,5 +116,13 @@ describe('configuration pack', () => {
     expect(page.root.querySelector('[data-testid="pack-apply"]')).toBeNull();
     expect(await stored('configPack')).toBeUndefined();
     expect(await stored('rules')).toBeUndefined();
+  });
+
+  it('refuses an unsigned pack once an office key is registered', async () => {
+    await fakeBrowser.storage.local.set({ officePublicKey: await officeKeyPem() });
+    chooseFile(await byTestId<HTMLInputElement>(page.root, 'pack-file'), packFile(PACK));
+    await byTestId(page.root, 'pack-report');
+    expect(page.root.querySelector('[data-testid="pack-apply"]')).toBeNull();
+    expect(await stored('watchlist')).toBeUndefined();
   });
 });

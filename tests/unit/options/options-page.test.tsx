@@ -32,6 +32,7 @@ afterEach(() => {
   setLanguage('id');
 });
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 
 describe('officer profile', () => {
@@ -135,5 +136,34 @@ describe('watchlist import', () => {
     await vi.waitFor(() =>
       expect(page.root.querySelectorAll('[data-testid="watchlist-row"]')).toHaveLength(2),
     );
+  });
+});
+
+describe('rules by hand', () => {
+  it('adds a rule through the form and lists it with its kind name', async () => {
+    (await byTestId(page.root, 'rules-add')).click();
+    type(await byTestId<HTMLInputElement>(page.root, 'rules-edit-term'), '#ContohMenang');
+    const save = await byTestId(page.root, 'rules-editor-save');
+    save.click();
+    // The label is required: nothing is written yet.
+    await vi.waitFor(() => expect(page.root.querySelector('#rules-edit-label-error')).not.toBeNull());
+    expect(await stored('rules')).toBeUndefined();
+
+    type(await byTestId<HTMLInputElement>(page.root, 'rules-edit-label'), 'Tagar kampanye contoh');
+    const kind = page.root.querySelector<HTMLSelectElement>('#rules-edit-kind')!;
+    kind.value = 'hashtag';
+    kind.dispatchEvent(new Event('change', { bubbles: true }));
+    await nextTask(); // as between a person's keystrokes and clicks: Preact renders in between
+    save.click();
+
+    await vi.waitFor(async () =>
+      expect(await stored('rules')).toEqual([
+        expect.objectContaining({ term: '#ContohMenang', label: 'Tagar kampanye contoh', kind: 'hashtag' }),
+      ]),
+    );
+    await vi.waitFor(() =>
+      expect(page.root.querySelector('[data-testid="rules-row"]')?.textContent).toContain('Tagar'),
+    );
+    expect(page.root.querySelector('[data-testid="rules-editor"]')).toBeNull();
   });
 });
