@@ -3,16 +3,16 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { z } from '@/lib/zod';
 import { downloadFile } from '../download';
-import { Fingerprint } from '../parts/Fingerprint';
+import { Fingerprint, fingerprintGroups } from '../parts/Fingerprint';
 import { Section } from '../parts/Section';
 import { StatusLine, useStatus } from '../parts/StatusLine';
 
 // The background owns the key (non-extractable, in IndexedDB); it answers with the public half only.
+// The groups are made here from the hex fingerprint, the one value the office compares.
 const DeviceKeyReply = z.object({
   ok: z.literal(true),
   fingerprint: z.string().check(z.regex(/^[0-9a-f]{64}$/i)),
-  fingerprintGroups: z.array(z.string()),
-  publicKeyPem: z.string(),
+  publicKeyPem: z.string().check(z.startsWith('-----BEGIN PUBLIC KEY-----')),
 });
 type DeviceKeyReply = z.infer<typeof DeviceKeyReply>;
 
@@ -50,12 +50,12 @@ export function DeviceKeySection() {
       )}
       {key && (
         <>
-          <Fingerprint groups={key.fingerprintGroups} testId="fingerprint" />
+          <Fingerprint groups={fingerprintGroups(key.fingerprint)} testId="fingerprint" />
           <div class="buttons">
             <button
               type="button"
               data-testid="copy-fingerprint"
-              onClick={() => void copy(key.fingerprintGroups)}
+              onClick={() => void copy(fingerprintGroups(key.fingerprint))}
             >
               {t('options_device_copy')}
             </button>

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsPage } from '@/entrypoints/options/OptionsPage';
 import type { WatchlistEntry } from '@/lib/config/schema';
+import { formatFingerprint } from '@/lib/crypto/device-key';
 import { Officer } from '@/lib/evidence/schema';
 import { setLanguage } from '@/lib/i18n';
 import { byTestId, chooseFile, csvFile, mount, type } from './helpers';
@@ -19,7 +20,7 @@ beforeEach(() => {
     reply({
       ok: true,
       fingerprint: FINGERPRINT,
-      fingerprintGroups: FINGERPRINT.toUpperCase().match(/.{4}/g),
+      fingerprintGroups: formatFingerprint(FINGERPRINT),
       publicKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
     });
     return true;
@@ -78,6 +79,11 @@ describe('device key', () => {
     const groups = [...fingerprint.querySelectorAll('.fp-group')].map((g) => g.textContent);
     expect(groups).toHaveLength(16);
     expect(groups[0]).toBe('ABAB');
+
+    (await byTestId(page.root, 'copy-fingerprint')).click();
+    await vi.waitFor(async () =>
+      expect(await navigator.clipboard.readText()).toBe(formatFingerprint(FINGERPRINT)),
+    );
   });
 });
 
