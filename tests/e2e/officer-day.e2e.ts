@@ -166,6 +166,8 @@ describe("an officer's day", () => {
     await options.locator('[data-testid="fingerprint"], #device [role="alert"]').first().waitFor(POLL);
     const shown = (await fingerprint.count()) > 0 ? await fingerprint.innerText() : 'no fingerprint shown';
     expect.soft(shown.replace(/\s+/g, ' ').trim()).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    // From the top, so the sticky section list sits where an officer first sees it.
+    await options.evaluate(() => window.scrollTo(0, 0));
     await options.screenshot({ path: `${ARTIFACTS}/options.png`, fullPage: true });
     await options.close();
   });
