@@ -50,7 +50,6 @@ interface TextFieldProps {
   autoComplete?: string;
   maxLength?: number;
   testId?: string;
-  onBlur?: () => void;
   inputRef?: Ref<HTMLInputElement>;
 }
 

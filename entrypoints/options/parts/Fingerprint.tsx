@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { formatFingerprint } from '@/lib/crypto/device-key';
 
 /** "3F2A 9C01 …" as separate groups, large, so it can be read aloud over the phone one group at a time. */
@@ -5,9 +6,11 @@ export function Fingerprint({ groups, testId }: { groups: string[]; testId?: str
   return (
     <p class="fingerprint" data-testid={testId}>
       {groups.map((group, i) => (
-        <span class="fp-group" key={i}>
-          {group}
-        </span>
+        // A space between groups, so copied or read-out text stays "3F2A 9C01 …" (the gap is CSS).
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          <span class="fp-group">{group}</span>
+        </Fragment>
       ))}
     </p>
   );

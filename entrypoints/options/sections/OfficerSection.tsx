@@ -37,7 +37,8 @@ function OfficerForm({ officer, onStatus }: { officer: Officer; onStatus: ShowSt
     officer,
   );
   const { name, nip, unit } = values;
-  // The NIP error shows once the officer has left the field or tried to save, then follows the typing.
+  // The NIP error shows from the first try to save, then follows the typing. Not on blur: the error
+  // appearing as the pointer leaves the field would move Simpan away before the click lands.
   const [checked, setChecked] = useState(false);
   const nipInput = useRef<HTMLInputElement>(null);
   const error = checked ? nipError(nip) : null;
@@ -77,7 +78,6 @@ function OfficerForm({ officer, onStatus }: { officer: Officer; onStatus: ShowSt
         maxLength={40}
         value={nip}
         onValue={set('nip')}
-        onBlur={() => setChecked(true)}
         testId="officer-nip"
       />
       <TextField

@@ -66,10 +66,10 @@ describe('a list of 10,000', () => {
   });
 
   it('searches the whole list, not just the page shown', async () => {
-    type(await byTestId<HTMLInputElement>(page.root, 'people-search'), 'contoh 9999');
+    await type(await byTestId<HTMLInputElement>(page.root, 'people-search'), 'contoh 9999');
     await vi.waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]?.textContent).toContain('Pegawai Contoh 9999');
-    type(await byTestId<HTMLInputElement>(page.root, 'people-search'), 'tidak ada');
+    await type(await byTestId<HTMLInputElement>(page.root, 'people-search'), 'tidak ada');
     await vi.waitFor(() => expect(rows()).toHaveLength(0));
     expect((await byTestId(page.root, 'people-count')).textContent).toContain('Tidak ada entri yang cocok');
   });

@@ -27,11 +27,17 @@ export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, 
   );
 }
 
-/** Types `value` into an input as a person would: the value changes, then an input event. */
-export function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+/**
+ * Types `value` into an input as a person would: the value changes, an input event, and the next task
+ * (Preact renders in between, as it does between a person's keystrokes and clicks).
+ */
+export async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
+  await nextTask();
 }
+
+export const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 /** Chooses `file` in a file input (what the picker does) and fires change. */
 export function chooseFile(input: HTMLInputElement, file: File): void {

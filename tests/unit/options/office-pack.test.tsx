@@ -27,15 +27,15 @@ async function officeKeyPem(): Promise<string> {
 describe('office', () => {
   it('accepts only an https upload address', async () => {
     const endpoint = await byTestId<HTMLInputElement>(page.root, 'office-endpoint');
-    type(endpoint, 'http://kantor.example/unggah');
+    await type(endpoint, 'http://kantor.example/unggah');
     (await byTestId(page.root, 'save-office')).click();
     await vi.waitFor(() =>
       expect(page.root.querySelector('#office-endpoint-error')?.textContent).toContain('https://'),
     );
     expect(await stored('officeEndpoint')).toBeUndefined();
 
-    type(endpoint, 'https://kantor.example/unggah');
-    type(await byTestId<HTMLInputElement>(page.root, 'office-name'), 'Bawaslu Kabupaten Contoh');
+    await type(endpoint, 'https://kantor.example/unggah');
+    await type(await byTestId<HTMLInputElement>(page.root, 'office-name'), 'Bawaslu Kabupaten Contoh');
     (await byTestId(page.root, 'save-office')).click();
     await vi.waitFor(async () =>
       expect(await stored('officeEndpoint')).toBe('https://kantor.example/unggah'),
@@ -45,13 +45,13 @@ describe('office', () => {
 
   it('checks the office key and shows its fingerprint in groups once saved', async () => {
     const key = await byTestId<HTMLTextAreaElement>(page.root, 'office-key');
-    type(key, '-----BEGIN PUBLIC KEY-----\nbukan kunci\n-----END PUBLIC KEY-----');
+    await type(key, '-----BEGIN PUBLIC KEY-----\nbukan kunci\n-----END PUBLIC KEY-----');
     (await byTestId(page.root, 'save-office')).click();
     await vi.waitFor(() => expect(page.root.querySelector('#office-key-error')).not.toBeNull());
     expect(await stored('officePublicKey')).toBeUndefined();
 
     const pem = await officeKeyPem();
-    type(await byTestId<HTMLTextAreaElement>(page.root, 'office-key'), pem);
+    await type(await byTestId<HTMLTextAreaElement>(page.root, 'office-key'), pem);
     (await byTestId(page.root, 'save-office')).click();
     await vi.waitFor(async () => expect(await stored('officePublicKey')).toBe(pem));
     const groups = (await byTestId(page.root, 'office-fingerprint')).querySelectorAll('.fp-group');

@@ -6,7 +6,7 @@ import type { WatchlistEntry } from '@/lib/config/schema';
 import { formatFingerprint } from '@/lib/crypto/device-key';
 import { Officer } from '@/lib/evidence/schema';
 import { setLanguage } from '@/lib/i18n';
-import { byTestId, chooseFile, csvFile, mount, type } from './helpers';
+import { byTestId, chooseFile, csvFile, mount, nextTask, type } from './helpers';
 
 const FINGERPRINT = 'ab'.repeat(32);
 
@@ -33,14 +33,13 @@ afterEach(() => {
   setLanguage('id');
 });
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 
 describe('officer profile', () => {
   it('refuses a 17-digit NIP with an inline error and saves 18 digits typed with spaces and dots', async () => {
     const nip = await byTestId<HTMLInputElement>(page.root, 'officer-nip');
-    type(await byTestId<HTMLInputElement>(page.root, 'officer-name'), 'Siti Contoh');
-    type(nip, '19900101 201503 1 00');
+    await type(await byTestId<HTMLInputElement>(page.root, 'officer-name'), 'Siti Contoh');
+    await type(nip, '19900101 201503 1 00');
     (await byTestId(page.root, 'save-officer')).click();
 
     await vi.waitFor(() =>
@@ -49,7 +48,7 @@ describe('officer profile', () => {
     expect(nip.getAttribute('aria-invalid')).toBe('true');
     expect(await stored('officer')).toBeUndefined();
 
-    type(nip, '19900101.201503.1.001');
+    await type(nip, '19900101.201503.1.001');
     (await byTestId(page.root, 'save-officer')).click();
     await vi.waitFor(async () =>
       expect(await stored('officer')).toEqual({ name: 'Siti Contoh', nip: '199001012015031001', unit: null }),
@@ -79,6 +78,7 @@ describe('device key', () => {
     const groups = [...fingerprint.querySelectorAll('.fp-group')].map((g) => g.textContent);
     expect(groups).toHaveLength(16);
     expect(groups[0]).toBe('ABAB');
+    expect(fingerprint.textContent).toBe(formatFingerprint(FINGERPRINT));
 
     (await byTestId(page.root, 'copy-fingerprint')).click();
     await vi.waitFor(async () =>
@@ -148,14 +148,14 @@ describe('watchlist import', () => {
 describe('rules by hand', () => {
   it('adds a rule through the form and lists it with its kind name', async () => {
     (await byTestId(page.root, 'rules-add')).click();
-    type(await byTestId<HTMLInputElement>(page.root, 'rules-edit-term'), '#ContohMenang');
+    await type(await byTestId<HTMLInputElement>(page.root, 'rules-edit-term'), '#ContohMenang');
     const save = await byTestId(page.root, 'rules-editor-save');
     save.click();
     // The label is required: nothing is written yet.
     await vi.waitFor(() => expect(page.root.querySelector('#rules-edit-label-error')).not.toBeNull());
     expect(await stored('rules')).toBeUndefined();
 
-    type(await byTestId<HTMLInputElement>(page.root, 'rules-edit-label'), 'Tagar kampanye contoh');
+    await type(await byTestId<HTMLInputElement>(page.root, 'rules-edit-label'), 'Tagar kampanye contoh');
     const kind = page.root.querySelector<HTMLSelectElement>('#rules-edit-kind')!;
     kind.value = 'hashtag';
     kind.dispatchEvent(new Event('change', { bubbles: true }));
