@@ -5,6 +5,7 @@ import type { Evidence, Officer } from '../evidence/schema';
 import { appendEvidence } from '../evidence/store';
 import { isoWithOffset } from '../evidence/time';
 import type { Assessment } from '../feed-messages';
+import { t } from '../i18n';
 import { type CaptureReply, CaptureRequest, type ErrorCode, failure } from '../messages';
 import { adapterForHost } from '../platforms';
 import type { PostSnapshot } from '../platforms/snapshot';
@@ -180,7 +181,10 @@ async function store(
       ...(assessment && status !== 'retry' ? { assessment } : {}),
       ...(evidence.missing.includes('screenshot')
         ? {
-            notice: `Tersimpan tanpa tangkapan layar: ${failure(screenshotProblem ?? 'screenshot-failed').error.message}`,
+            notice: t(
+              'capture_saved_without_screenshot',
+              t(`error_${(screenshotProblem ?? 'screenshot-failed').replaceAll('-', '_')}`),
+            ),
           }
         : {}),
     };

@@ -92,10 +92,12 @@ export function flagPosts({ win, adapter, signal, send, idle }: FlagPostsOptions
     send,
     signal,
     idle,
+    // On its own line under the row that holds the flag button, so the author's name stays readable
+    // and nothing of the marker is cut off.
     place(post, marker) {
-      const button = buttons.get(post)?.host;
-      if (button?.isConnected) button.after(marker);
-      else adapter.anchor(post).append(marker);
+      const row = buttons.get(post)?.host.parentElement ?? adapter.anchor(post);
+      if (row !== post && post.contains(row)) row.after(marker);
+      else post.prepend(marker);
     },
   });
 

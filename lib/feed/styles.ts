@@ -2,7 +2,8 @@
 // document and adopted by every closed shadow root. Each part is scoped by its host's tag name.
 export const CSS = `
 :host { all: initial; font: 13px/1.4 system-ui, sans-serif; }
-:host(netra-flag), :host(netra-marker) { display: inline-flex; align-self: center; margin: 0 4px; z-index: 1; min-width: 0; }
+:host(netra-flag) { display: inline-flex; align-self: center; margin: 0 4px; z-index: 1; min-width: 0; }
+:host(netra-marker) { display: block; flex: 1 0 100%; box-sizing: border-box; width: 100%; margin: 4px 0; }
 .flag {
   display: inline-flex; align-items: center; gap: 4px; height: 28px; min-width: 28px; padding: 0 6px;
   border: 1px solid #c9ced6; border-radius: 14px; background: #fff; color: #b42318; cursor: pointer;
@@ -22,11 +23,11 @@ svg { width: 16px; height: 16px; fill: currentColor; flex: none; }
 :host(netra-flag:not([data-state="idle"])) .text { display: inline; }
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { :host([data-state="saving"]) svg { animation: none; } }
-.marker { display: inline-flex; gap: 4px; min-width: 0; max-width: 280px; font: 600 12px/1.2 system-ui, sans-serif; }
-.badge { padding: 3px 8px; border: 1px solid; border-radius: 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.marker { display: flex; flex-wrap: wrap; gap: 4px; font: 600 12px/1.3 system-ui, sans-serif; }
+.badge { padding: 2px 8px; border: 1px solid; border-radius: 10px; overflow-wrap: anywhere; }
 .asn { background: #fef0c7; color: #7a2e0e; border-color: #dc6803; }
 .terms { background: #eff4ff; color: #1d3a8a; border-color: #528bff; }
-:host(netra-panel) { position: fixed; z-index: 2147483646; width: 320px; max-width: calc(100vw - 16px); }
+:host(netra-panel) { position: fixed; z-index: 2147483646; width: 360px; max-width: calc(100vw - 16px); }
 form {
   box-sizing: border-box; max-height: calc(100vh - 16px); overflow: auto; padding: 12px; background: #fff;
   color: #101828; border: 1px solid #98a2b3; border-radius: 8px; box-shadow: 0 8px 24px rgba(16, 24, 40, 0.25);

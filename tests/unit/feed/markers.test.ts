@@ -72,7 +72,7 @@ async function idleTime() {
 const markerOf = (el: Element) => el.querySelector<HTMLElement>('netra-marker');
 
 describe('markers', () => {
-  it('marks the posts that matched, beside their flag button, and flags nothing', async () => {
+  it("marks the posts that matched, on a line under their flag button's row, and flags nothing", async () => {
     const [budiPost, aniPost, ciciPost] = [
       post('budi', 'pagi'),
       post('ani', 'cuaca cerah'),
@@ -87,7 +87,8 @@ describe('markers', () => {
     const budiMarker = markerOf(budiPost) as HTMLElement;
     expect(budiMarker.dataset.asn).toBe('Budi Santoso');
     expect(budiMarker.dataset.terms).toBe('');
-    expect(budiMarker.previousElementSibling?.localName).toBe('netra-flag');
+    const row = budiPost.querySelector('netra-flag')?.parentElement;
+    expect(budiMarker.previousElementSibling).toBe(row);
     expect(markerOf(ciciPost)?.dataset.terms).toBe('nomor 2');
 
     const note = roots.get(budiMarker)?.querySelector('[role="note"]');
