@@ -75,18 +75,19 @@ export function normalizeText(text: string): string {
   let length = 0;
   let space = false;
   for (let i = 0; i < source.length; i++) {
-    const cp = source.codePointAt(i)!;
-    const units = cp > 0xffff ? 2 : 1;
+    const unit = source.charCodeAt(i);
+    // Below the surrogates a code unit is its code point: most text never calls codePointAt.
+    const cp = unit < 0xd800 ? unit : source.codePointAt(i)!;
     const kind = classOf(cp);
     if (kind === CharClass.Word || kind === CharClass.Symbol) {
       if (space) out[length++] = 0x20;
       space = false;
-      out[length++] = source.charCodeAt(i);
-      if (units === 2) out[length++] = source.charCodeAt(i + 1);
+      out[length++] = unit;
+      if (cp > 0xffff) out[length++] = source.charCodeAt(i + 1);
     } else if (kind === CharClass.Separator) {
       space = length > 0;
     }
-    i += units - 1;
+    if (cp > 0xffff) i++;
   }
   return fromCodeUnits(out, length);
 }
