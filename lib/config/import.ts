@@ -62,6 +62,30 @@ function checked<T>(problems: ProblemList, row: number, schema: z.ZodMiniType<T>
   return null;
 }
 
+/**
+ * The handle that the akun and url cells name (either may be empty, not both), and the handle of the URL.
+ * Null, with the problem reported through `bad`, when either names no account or they name two.
+ */
+function readAccount(
+  platform: Exclude<Platform, 'web'>,
+  handleCell: string,
+  urlCell: string,
+  bad: (column: 'handle' | 'url', message: string) => void,
+): { handle: string; fromUrl: string | null } | null {
+  const fromHandle = handleCell === '' ? null : normalizeHandle(platform, handleCell);
+  const fromUrl = urlCell === '' ? null : handleFromProfileUrl(platform, urlCell);
+  const badHandle = handleCell !== '' && !fromHandle;
+  const badUrl = urlCell !== '' && !fromUrl;
+  if (badHandle) bad('handle', t('import_handle_invalid', handleCell, PLATFORM_NAMES[platform]));
+  if (badUrl) bad('url', t('import_url_invalid', urlCell, PLATFORM_NAMES[platform]));
+  if (fromHandle && fromUrl && fromHandle !== fromUrl) {
+    bad('url', t('import_handle_url_differ', handleCell, urlCell));
+    return null;
+  }
+  const handle = fromHandle ?? fromUrl;
+  return handle && !badHandle && !badUrl ? { handle, fromUrl } : null;
+}
+
 /** ASN watchlist CSV: nama, nip, instansi, jabatan, platform, akun, url (akun or url, or both). */
 export function importWatchlistCsv(bytes: Uint8Array): ImportResult<WatchlistEntry> {
   const read = readTable(bytes, WATCHLIST_COLUMNS, [['name'], ['platform'], ['handle', 'url']]);
@@ -85,18 +109,9 @@ export function importWatchlistCsv(bytes: Uint8Array): ImportResult<WatchlistEnt
     if (cells.handle === '' && cells.url === '') bad('handle', t('import_account_required'));
     if (!platform || problems.count > before) continue;
 
-    const fromHandle = cells.handle === '' ? null : normalizeHandle(platform, cells.handle);
-    const fromUrl = cells.url === '' ? null : handleFromProfileUrl(platform, cells.url);
-    if (cells.handle !== '' && !fromHandle) {
-      bad('handle', t('import_handle_invalid', cells.handle, PLATFORM_NAMES[platform]));
-    }
-    if (cells.url !== '' && !fromUrl)
-      bad('url', t('import_url_invalid', cells.url, PLATFORM_NAMES[platform]));
-    if (fromHandle && fromUrl && fromHandle !== fromUrl) {
-      bad('url', t('import_handle_url_differ', cells.handle, cells.url));
-    }
-    const handle = fromHandle ?? fromUrl;
-    if (!handle || problems.count > before) continue;
+    const account = readAccount(platform, cells.handle, cells.url, bad);
+    if (!account || problems.count > before) continue;
+    const { handle, fromUrl } = account;
     const key = `${platform} ${handle}`;
     const earlier = firstRow.get(key);
     if (earlier !== undefined) {
