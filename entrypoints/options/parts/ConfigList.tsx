@@ -7,6 +7,8 @@ import { type ShowStatus, StatusLine, useStatus } from './StatusLine';
 export interface Column<T> {
   header: string;
   cell: (item: T) => ComponentChildren;
+  /** Of each cell: 'nowrap' for short values (platform, kind), 'wide' for long ones (URLs). */
+  class?: 'nowrap' | 'wide';
 }
 
 export interface EditorProps<T> {
@@ -129,7 +131,9 @@ export function ConfigList<T extends { id: string }>(props: ConfigListProps<T>) 
                 ) : (
                   <tr key={item.id} data-testid={`${name}-row`}>
                     {columns.map((c) => (
-                      <td key={c.header}>{c.cell(item)}</td>
+                      <td key={c.header} class={c.class}>
+                        {c.cell(item)}
+                      </td>
                     ))}
                     <td class="row-actions">
                       <RowActions

@@ -107,7 +107,9 @@ export function CsvImport<T>({
               {state.items.slice(0, PREVIEW).map((item, i) => (
                 <tr key={i}>
                   {columns.map((c) => (
-                    <td key={c.header}>{c.cell(item)}</td>
+                    <td key={c.header} class={c.class}>
+                      {c.cell(item)}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -18,7 +18,7 @@ function columns(categories: Category[]): Column<Rule>[] {
   return [
     { header: t('options_rule_term'), cell: (r) => r.term },
     { header: t('options_rule_label'), cell: (r) => r.label },
-    { header: t('options_rule_kind'), cell: (r) => kindName(r.kind) },
+    { header: t('options_rule_kind'), cell: (r) => kindName(r.kind), class: 'nowrap' },
     {
       header: t('common_category'),
       cell: (r) => (r.category ? categoryLabel(r.category, language(), categories) : '—'),

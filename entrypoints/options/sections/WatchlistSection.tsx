@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Field, TextField } from '@/components/Field';
 import { saveWatchlist } from '@/lib/config/config-store';
 import { importWatchlistCsv } from '@/lib/config/import';
@@ -16,20 +17,26 @@ const PLATFORMS = ['x', 'facebook', 'instagram'] as const;
 
 function columns(): Column<WatchlistEntry>[] {
   return [
-    { header: t('options_watchlist_name'), cell: (e) => e.name },
-    { header: t('options_watchlist_nip'), cell: (e) => e.nip ?? '—' },
-    { header: t('options_watchlist_agency'), cell: (e) => e.agency ?? '—' },
-    { header: t('options_watchlist_position'), cell: (e) => e.position ?? '—' },
-    { header: t('common_platform'), cell: (e) => platformName(e.platform, language()) },
-    { header: t('options_watchlist_account'), cell: accountCell },
+    {
+      header: t('options_watchlist_name_nip'),
+      cell: (e) => stacked(e.name, e.nip && <span class="nowrap">{e.nip}</span>),
+    },
+    { header: t('options_watchlist_agency_position'), cell: (e) => stacked(e.agency ?? '—', e.position) },
+    { header: t('common_platform'), cell: (e) => platformName(e.platform, language()), class: 'nowrap' },
+    {
+      header: t('options_watchlist_account'),
+      cell: (e) => stacked(e.handle ?? '—', e.profileUrl),
+      class: 'wide',
+    },
   ];
 }
 
-function accountCell(entry: WatchlistEntry) {
+/** Two values in one cell, the second smaller: keeps the table readable in a 960px column. */
+function stacked(main: string, sub: ComponentChildren) {
   return (
-    <span class="account">
-      {entry.handle && <span>{entry.handle}</span>}
-      {entry.profileUrl && <span class="url">{entry.profileUrl}</span>}
+    <span class="stack">
+      <span>{main}</span>
+      {sub && <span class="sub">{sub}</span>}
     </span>
   );
 }
