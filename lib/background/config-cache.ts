@@ -8,7 +8,13 @@ export interface LoadedConfig {
   watchlist: WatchlistEntry[];
   rules: Rule[];
   categories: Category[];
-  matcher: Matcher;
+  /** Compiled on first use (a few hundred ms for thousands of rules): feed.hello does not wait for it. */
+  matcher(): Matcher;
+}
+
+export function withLazyMatcher(config: Omit<LoadedConfig, 'matcher'>): LoadedConfig {
+  let built: Matcher | null = null;
+  return { ...config, matcher: () => (built ??= buildMatcher(config.rules, config.watchlist)) };
 }
 
 const WATCHED: string[] = [SETTINGS.watchlist, SETTINGS.rules, SETTINGS.categories];
@@ -26,9 +32,7 @@ export function configCache(): { get(): Promise<LoadedConfig> } {
   return {
     get: () => {
       if (loading) return loading;
-      const load = loadConfig().then(
-        (config): LoadedConfig => ({ ...config, matcher: buildMatcher(config.rules, config.watchlist) }),
-      );
+      const load = loadConfig().then(withLazyMatcher);
       load.catch(() => {
         if (loading === load) loading = null;
       });

@@ -40,7 +40,7 @@ export async function feedHello(config: Config): Promise<FeedHelloReply> {
 const isEmpty = (match: PostMatch) => match.asn.length === 0 && match.rules.length === 0;
 
 export async function feedMatch(config: Config, request: FeedMatch): Promise<FeedMatchReply> {
-  const { matcher } = await config();
+  const matcher = (await config()).matcher();
   const results: { key: string; match: PostMatch }[] = [];
   for (const { key, input } of request.items) {
     const match = matcher.match(input);
@@ -54,7 +54,7 @@ export async function watchlistSearch(
   query: string,
   limit = 8,
 ): Promise<WatchlistSearchReply> {
-  return { ok: true, entries: (await config()).matcher.searchWatchlist(query, limit) };
+  return { ok: true, entries: (await config()).matcher().searchWatchlist(query, limit) };
 }
 
 /**
@@ -63,7 +63,7 @@ export async function watchlistSearch(
  */
 export async function assess(config: Config, post: PostSnapshot): Promise<Assessment> {
   const { matcher, categories } = await config();
-  const match = matcher.match(matchInputFromSnapshot(post));
+  const match = matcher().match(matchInputFromSnapshot(post));
   const known = categories.map((c) => c.id);
   const category = suggestCategory(post.kind, post.repostedBy !== null, match, known);
   const entry = match.asn[0]?.entry;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Blob as NodeBlob } from 'node:buffer';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LoadedConfig } from '@/lib/background/config-cache';
+import { type LoadedConfig, withLazyMatcher } from '@/lib/background/config-cache';
 import {
   assess,
   deleteFinding,
@@ -13,7 +13,6 @@ import {
 } from '@/lib/background/officer-day';
 import { type CaptureDeps, captureEvidence, type SenderTab } from '@/lib/capture/capture-evidence';
 import { ScreenshotQueue } from '@/lib/capture/screenshot-queue';
-import { buildMatcher } from '@/lib/config/matcher';
 import type { Rule, WatchlistEntry } from '@/lib/config/schema';
 import { editEvidence, withEdits } from '@/lib/evidence/audit';
 import { DEFAULT_CATEGORIES } from '@/lib/evidence/categories';
@@ -40,7 +39,7 @@ const rules: Rule[] = [
 ];
 
 const loaded = (r = rules, w = watchlist): (() => Promise<LoadedConfig>) => {
-  const config = { rules: r, watchlist: w, categories: [...DEFAULT_CATEGORIES], matcher: buildMatcher(r, w) };
+  const config = withLazyMatcher({ rules: r, watchlist: w, categories: [...DEFAULT_CATEGORIES] });
   return async () => config;
 };
 
