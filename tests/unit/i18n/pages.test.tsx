@@ -35,7 +35,7 @@ describe('the export and verify pages', () => {
     const stop = await mountPage(ExportPage, root, 'export_title');
     await vi.waitFor(() => expect(text()).toContain('0 temuan belum diekspor.'));
     await fakeBrowser.storage.local.set({ [SETTINGS.language]: 'en' });
-    await vi.waitFor(() => expect(text()).toContain('0 findings not yet exported.'));
+    await vi.waitFor(() => expect(text()).toContain('Not yet exported: 0.'));
     expect(text()).toContain('Export a signed bundle');
     expect(document.title).toBe('Netra — Export bundle');
     stop();

@@ -299,7 +299,7 @@ describe('export history and deleted findings', () => {
     setLanguage('en');
     await open('', 'en');
     expect(root.querySelector('[data-evidence-id="id-3"]')!.textContent).toContain('version 2 of 2');
-    expect(root.querySelector('[data-testid="review-count"]')!.textContent).toBe('3 findings');
+    expect(root.querySelector('[data-testid="review-count"]')!.textContent).toBe('Findings: 3');
     expect(root.querySelector('label[for="filter-exported"]')!.textContent).toBe('Export status');
     const kinds = [...root.querySelectorAll<HTMLOptionElement>('#filter-kind option')].map(
       (o) => o.textContent,
