@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfigList } from '@/entrypoints/options/parts/ConfigList';
 import { setLanguage } from '@/lib/i18n';
-import { byTestId, mount, type } from './helpers';
+import { byTestId, eventually, mount, type } from './helpers';
 
 interface Person {
   id: string;
@@ -61,16 +61,16 @@ describe('a list of 10,000', () => {
       'Menampilkan 1–100 dari 10.000 entri',
     );
     (await byTestId(page.root, 'people-next')).click();
-    await vi.waitFor(() => expect(rows()[0]?.textContent).toContain('Pegawai Contoh 100'));
+    await eventually(() => expect(rows()[0]?.textContent).toContain('Pegawai Contoh 100'));
     expect(rows()).toHaveLength(100);
   });
 
   it('searches the whole list, not just the page shown', async () => {
     await type(await byTestId<HTMLInputElement>(page.root, 'people-search'), 'contoh 9999');
-    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    await eventually(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]?.textContent).toContain('Pegawai Contoh 9999');
     await type(await byTestId<HTMLInputElement>(page.root, 'people-search'), 'tidak ada');
-    await vi.waitFor(() => expect(rows()).toHaveLength(0));
+    await eventually(() => expect(rows()).toHaveLength(0));
     expect((await byTestId(page.root, 'people-count')).textContent).toContain('Tidak ada entri yang cocok');
   });
 
@@ -79,7 +79,7 @@ describe('a list of 10,000', () => {
     const editor = await byTestId<HTMLFormElement>(page.root, 'editor');
     editor.querySelector('input')!.value = 'Nama Baru';
     editor.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-    await vi.waitFor(() => expect(save).toHaveBeenCalledOnce());
+    await eventually(() => expect(save).toHaveBeenCalledOnce());
     const written = save.mock.calls[0]![0];
     expect(written).toHaveLength(10_000);
     expect(written[1]).toEqual({ id: 'p1', name: 'Nama Baru' });
@@ -91,10 +91,10 @@ describe('a list of 10,000', () => {
     const confirm = await byTestId(page.root, 'people-remove-confirm');
     expect(save).not.toHaveBeenCalled();
     confirm.click();
-    await vi.waitFor(() => expect(save).toHaveBeenCalledOnce());
+    await eventually(() => expect(save).toHaveBeenCalledOnce());
     expect(save.mock.calls[0]![0].map((p) => p.id)).not.toContain('p0');
     expect(save.mock.calls[0]![0]).toHaveLength(9_999);
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect((await byTestId(page.root, 'people-status')).textContent).toBe('Pegawai Contoh 0 dihapus.'),
     );
   });

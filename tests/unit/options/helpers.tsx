@@ -15,16 +15,18 @@ export function mount(ui: ComponentChildren): { root: HTMLElement; unmount: () =
   };
 }
 
+/** `assertion` passes within 5 s (vi.waitFor's 1 s is short on a loaded machine). */
+export function eventually<T>(assertion: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(assertion, { timeout: 5_000 });
+}
+
 /** The element with data-testid `id` once it exists (the page loads storage asynchronously). */
 export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): Promise<T> {
-  return vi.waitFor(
-    () => {
-      const el = root.querySelector<T>(`[data-testid="${id}"]`);
-      if (!el) throw new Error(`no [data-testid="${id}"] yet`);
-      return el;
-    },
-    { timeout: 3_000 },
-  );
+  return eventually(() => {
+    const el = root.querySelector<T>(`[data-testid="${id}"]`);
+    if (!el) throw new Error(`no [data-testid="${id}"] yet`);
+    return el;
+  });
 }
 
 /**

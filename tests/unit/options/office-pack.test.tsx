@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsPage } from '@/entrypoints/options/OptionsPage';
 import { spkiPem } from '@/lib/crypto/device-key';
 import { setLanguage } from '@/lib/i18n';
-import { byTestId, chooseFile, mount, type } from './helpers';
+import { byTestId, chooseFile, eventually, mount, type } from './helpers';
 
 let page: ReturnType<typeof mount>;
 
@@ -29,7 +29,7 @@ describe('office', () => {
     const endpoint = await byTestId<HTMLInputElement>(page.root, 'office-endpoint');
     await type(endpoint, 'http://kantor.example/unggah');
     (await byTestId(page.root, 'save-office')).click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(page.root.querySelector('#office-endpoint-error')?.textContent).toContain('https://'),
     );
     expect(await stored('officeEndpoint')).toBeUndefined();
@@ -37,7 +37,7 @@ describe('office', () => {
     await type(endpoint, 'https://kantor.example/unggah');
     await type(await byTestId<HTMLInputElement>(page.root, 'office-name'), 'Bawaslu Kabupaten Contoh');
     (await byTestId(page.root, 'save-office')).click();
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await stored('officeEndpoint')).toBe('https://kantor.example/unggah'),
     );
     expect(await stored('officeName')).toBe('Bawaslu Kabupaten Contoh');
@@ -47,13 +47,13 @@ describe('office', () => {
     const key = await byTestId<HTMLTextAreaElement>(page.root, 'office-key');
     await type(key, '-----BEGIN PUBLIC KEY-----\nbukan kunci\n-----END PUBLIC KEY-----');
     (await byTestId(page.root, 'save-office')).click();
-    await vi.waitFor(() => expect(page.root.querySelector('#office-key-error')).not.toBeNull());
+    await eventually(() => expect(page.root.querySelector('#office-key-error')).not.toBeNull());
     expect(await stored('officePublicKey')).toBeUndefined();
 
     const pem = await officeKeyPem();
     await type(await byTestId<HTMLTextAreaElement>(page.root, 'office-key'), pem);
     (await byTestId(page.root, 'save-office')).click();
-    await vi.waitFor(async () => expect(await stored('officePublicKey')).toBe(pem));
+    await eventually(async () => expect(await stored('officePublicKey')).toBe(pem));
     const groups = (await byTestId(page.root, 'office-fingerprint')).querySelectorAll('.fp-group');
     expect(groups).toHaveLength(16);
   });
@@ -96,13 +96,13 @@ describe('configuration pack', () => {
     expect(await stored('watchlist')).toBeUndefined();
 
     (await byTestId(page.root, 'pack-apply')).click();
-    await vi.waitFor(async () => expect(await stored('rules')).toEqual(PACK.rules));
+    await eventually(async () => expect(await stored('rules')).toEqual(PACK.rules));
     expect(await stored('watchlist')).toEqual(PACK.watchlist);
     expect(await stored('officeEndpoint')).toBe('https://kantor.example/unggah');
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect((await byTestId(page.root, 'pack-current')).textContent).toContain('Bawaslu Kabupaten Contoh'),
     );
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(page.root.querySelector('[data-testid="categories"]')?.textContent).toContain(
         'Mengunggah dukungan',
       ),

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsPage } from '@/entrypoints/options/OptionsPage';
 import type { WatchlistEntry } from '@/lib/config/schema';
 import { formatFingerprint } from '@/lib/crypto/device-key';
 import { Officer } from '@/lib/evidence/schema';
 import { setLanguage } from '@/lib/i18n';
-import { byTestId, chooseFile, csvFile, mount, nextTask, type } from './helpers';
+import { byTestId, chooseFile, csvFile, eventually, mount, nextTask, type } from './helpers';
 
 const FINGERPRINT = 'ab'.repeat(32);
 
@@ -42,7 +42,7 @@ describe('officer profile', () => {
     await type(nip, '19900101 201503 1 00');
     (await byTestId(page.root, 'save-officer')).click();
 
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(page.root.querySelector('#officer-nip-error')?.textContent).toContain('17'),
     );
     expect(nip.getAttribute('aria-invalid')).toBe('true');
@@ -50,11 +50,11 @@ describe('officer profile', () => {
 
     await type(nip, '19900101.201503.1.001');
     (await byTestId(page.root, 'save-officer')).click();
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await stored('officer')).toEqual({ name: 'Siti Contoh', nip: '199001012015031001', unit: null }),
     );
     expect(Officer.safeParse(await stored('officer')).success).toBe(true);
-    await vi.waitFor(() => expect(page.root.querySelector('#officer-nip-error')).toBeNull());
+    await eventually(() => expect(page.root.querySelector('#officer-nip-error')).toBeNull());
     expect((await byTestId(page.root, 'officer-status')).textContent).toBe('Tersimpan.');
   });
 });
@@ -65,8 +65,8 @@ describe('language', () => {
     expect(heading.textContent).toBe('Pengaturan Netra');
     (await byTestId<HTMLInputElement>(page.root, 'lang-en')).click();
 
-    await vi.waitFor(async () => expect(await stored('language')).toBe('en'));
-    await vi.waitFor(() => expect(heading.textContent).toBe('Netra settings'));
+    await eventually(async () => expect(await stored('language')).toBe('en'));
+    await eventually(() => expect(heading.textContent).toBe('Netra settings'));
     expect(document.documentElement.lang).toBe('en');
     expect(page.root.querySelector('#officer-title')?.textContent).toBe('Officer profile');
   });
@@ -81,7 +81,7 @@ describe('device key', () => {
     expect(fingerprint.textContent).toBe(formatFingerprint(FINGERPRINT));
 
     (await byTestId(page.root, 'copy-fingerprint')).click();
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await navigator.clipboard.readText()).toBe(formatFingerprint(FINGERPRINT)),
     );
   });
@@ -132,14 +132,14 @@ describe('watchlist import', () => {
     expect(await stored('watchlist')).toEqual([OLD]);
     confirm.click();
 
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const list = (await stored('watchlist')) as WatchlistEntry[];
       expect(list.map((e) => [e.name, e.platform, e.handle])).toEqual([
         ['Budi Contoh', 'x', 'budi_contoh'],
         ['Ani Contoh', 'instagram', 'ani.contoh'],
       ]);
     });
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(page.root.querySelectorAll('[data-testid="watchlist-row"]')).toHaveLength(2),
     );
   });
@@ -152,7 +152,7 @@ describe('rules by hand', () => {
     const save = await byTestId(page.root, 'rules-editor-save');
     save.click();
     // The label is required: nothing is written yet.
-    await vi.waitFor(() => expect(page.root.querySelector('#rules-edit-label-error')).not.toBeNull());
+    await eventually(() => expect(page.root.querySelector('#rules-edit-label-error')).not.toBeNull());
     expect(await stored('rules')).toBeUndefined();
 
     await type(await byTestId<HTMLInputElement>(page.root, 'rules-edit-label'), 'Tagar kampanye contoh');
@@ -162,12 +162,12 @@ describe('rules by hand', () => {
     await nextTask(); // as between a person's keystrokes and clicks: Preact renders in between
     save.click();
 
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await stored('rules')).toEqual([
         expect.objectContaining({ term: '#ContohMenang', label: 'Tagar kampanye contoh', kind: 'hashtag' }),
       ]),
     );
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(page.root.querySelector('[data-testid="rules-row"]')?.textContent).toContain('Tagar'),
     );
     expect(page.root.querySelector('[data-testid="rules-editor"]')).toBeNull();
