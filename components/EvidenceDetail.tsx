@@ -77,6 +77,8 @@ export interface EvidenceDetailProps {
   categories: Category[];
   onSelect: (id: string) => void;
   onCopyHash: (hash: string) => void;
+  /** What the page does with the finding (edit, delete), inside the article under its sticky heading. */
+  children?: ComponentChildren;
 }
 
 /** Everything recorded about one finding, its post text verbatim (as text, never as HTML). */
@@ -87,9 +89,14 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
   const missing = [...new Set([...post.missing, ...view.missing])];
   return (
     <article class="detail" aria-labelledby="detail-title">
-      <h2 id="detail-title" tabIndex={-1}>
-        {t('review_detail_title', view.seq, platformName(post.platform, lang), kindLabel(post.kind, lang))}
-      </h2>
+      <header class="detail-head">
+        <h2 id="detail-title" tabIndex={-1}>
+          {t('review_detail_title', view.seq, platformName(post.platform, lang), kindLabel(post.kind, lang))}
+        </h2>
+        <p class="meta">
+          {who} · {formatDateTime(view.capturedAt, lang)}
+        </p>
+      </header>
       <EvidenceScreenshots db={db} evidence={view} who={who} />
       <h3>{t('review_text')}</h3>
       <p class="verbatim">{post.text || t('common_no_text')}</p>
@@ -179,6 +186,7 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
         <h3 id="history-title">{t('review_history')}</h3>
         <AuditHistory entries={history} lang={lang} categories={categories} />
       </section>
+      {props.children}
     </article>
   );
 }

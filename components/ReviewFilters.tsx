@@ -113,6 +113,13 @@ export function ReviewFilters({
         options={[all, ...PostKind.options.map((k): Option => [k, kindLabel(k, lang)])]}
         onChange={(v) => onChange({ kind: v ? (v as PostKind) : null })}
       />
+      <FilterSelect
+        id="filter-exported"
+        label={t('review_filter_export_status')}
+        value={filter.exported}
+        options={exported}
+        onChange={(v) => onChange({ exported: v as ExportedFilter })}
+      />
       <DayInput
         id="filter-from"
         label={t('review_filter_from')}
@@ -124,13 +131,6 @@ export function ReviewFilters({
         label={t('review_filter_to')}
         value={filter.to}
         onChange={(to) => onChange({ to })}
-      />
-      <FilterSelect
-        id="filter-exported"
-        label={t('review_filter_export_status')}
-        value={filter.exported}
-        options={exported}
-        onChange={(v) => onChange({ exported: v as ExportedFilter })}
       />
       <button type="button" class="reset" onClick={() => onChange(EMPTY_FILTER)}>
         {t('common_reset')}

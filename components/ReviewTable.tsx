@@ -3,7 +3,7 @@ import type { EvidenceDb } from '@/lib/evidence/db';
 import { categoryLabel, kindLabel, platformName } from '@/lib/evidence/labels';
 import { type EvidenceView, versionRoot } from '@/lib/evidence/review-query';
 import { t } from '@/lib/i18n';
-import { formatDateTime } from '@/lib/i18n/dates';
+import { formatDate, formatDateTime } from '@/lib/i18n/dates';
 import { accountName } from './account-name';
 import { LazyThumb } from './LazyThumb';
 
@@ -15,9 +15,22 @@ function VersionBadge({ view, total }: { view: EvidenceView; total: number }) {
   );
 }
 
+/** "22 Nov 2026" over "09.45 WIB", so the column stays narrow and each part reads whole. */
+function CapturedAt({ iso, lang }: { iso: string; lang: Language }) {
+  const full = formatDateTime(iso, lang);
+  const day = formatDate(iso, lang);
+  if (!full.startsWith(day)) return <>{full}</>;
+  return (
+    <time dateTime={iso}>
+      <span class="line">{day}</span> <span class="line">{full.slice(day.length).trim()}</span>
+    </time>
+  );
+}
+
 /**
  * The findings as a table, one row each; the author's name is the row's button (the whole row is its
- * click target), so the list works from the keyboard and reads well in a screen reader.
+ * click target), so the list works from the keyboard and reads well in a screen reader. The export status
+ * sits under the name, not in a column of its own, so the table fits a half-width pane.
  */
 export function ReviewTable({
   findings,
@@ -48,7 +61,6 @@ export function ReviewTable({
           <th scope="col">{t('review_col_finding')}</th>
           <th scope="col">{t('review_col_captured')}</th>
           <th scope="col">{t('common_category')}</th>
-          <th scope="col">{t('review_col_status')}</th>
         </tr>
       </thead>
       <tbody>
@@ -82,17 +94,19 @@ export function ReviewTable({
                   #{view.seq} · {platformName(view.post.platform, lang)} · {kindLabel(view.post.kind, lang)}
                 </div>
                 {view.asn?.name && <div class="row-asn">{t('review_asn_short', view.asn.name)}</div>}
+                <div class="badges">
+                  {view.exportedAt ? (
+                    <span class="badge exported">{t('review_badge_exported')}</span>
+                  ) : (
+                    <span class="badge pending">{t('review_badge_pending')}</span>
+                  )}
+                  <VersionBadge view={view} total={versionTotals.get(versionRoot(view)) ?? 1} />
+                </div>
               </td>
-              <td class="when">{formatDateTime(view.capturedAt, lang)}</td>
-              <td>{categoryLabel(view.category, lang, categories)}</td>
-              <td class="badges">
-                {view.exportedAt ? (
-                  <span class="badge exported">{t('review_badge_exported')}</span>
-                ) : (
-                  <span class="badge pending">{t('review_badge_pending')}</span>
-                )}
-                <VersionBadge view={view} total={versionTotals.get(versionRoot(view)) ?? 1} />
+              <td class="when">
+                <CapturedAt iso={view.capturedAt} lang={lang} />
               </td>
+              <td class="category-cell">{categoryLabel(view.category, lang, categories)}</td>
             </tr>
           );
         })}

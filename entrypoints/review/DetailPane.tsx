@@ -66,17 +66,16 @@ export function DetailPane({
       .then(() => announce({ tone: 'ok', text: t('review_hash_copied') }))
       .catch(() => announce({ tone: 'error', text: t('review_copy_failed') }));
   return (
-    <>
-      <EvidenceDetail
-        view={view}
-        versions={data.versions.get(versionRoot(view)) ?? [view]}
-        history={history}
-        db={db}
-        lang={lang}
-        categories={categories}
-        onSelect={onSelect}
-        onCopyHash={copyHash}
-      />
+    <EvidenceDetail
+      view={view}
+      versions={data.versions.get(versionRoot(view)) ?? [view]}
+      history={history}
+      db={db}
+      lang={lang}
+      categories={categories}
+      onSelect={onSelect}
+      onCopyHash={copyHash}
+    >
       <EditForm
         view={view}
         revision={history.length}
@@ -85,6 +84,6 @@ export function DetailPane({
         announce={announce}
       />
       <DeleteFinding view={view} announce={announce} onDeleted={() => onDeleted(view.id)} />
-    </>
+    </EvidenceDetail>
   );
 }

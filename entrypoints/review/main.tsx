@@ -1,4 +1,3 @@
-import '../popup/style.css';
 import './style.css';
 import { EvidenceDb } from '@/lib/evidence/db';
 import { language } from '@/lib/i18n';
