@@ -12,6 +12,8 @@ export interface PageCapture {
   scrolledFrom?: { x: number; y: number };
   /** Netra's own UI, and fixed or sticky bars while slices are taken: hidden, to be shown again. */
   hidden: HTMLElement[];
+  /** Netra's markers, taken out of the layout so the post is pictured as the site shows it. */
+  collapsed: HTMLElement[];
 }
 
 function measure(win: Window, post: Element): PrepareReply {
@@ -62,16 +64,22 @@ export async function scrollPost(win: Window, capture: PageCapture, offset: numb
 
 export function finishPost(win: Window, capture: PageCapture): void {
   for (const el of capture.hidden.splice(0)) el.style.visibility = '';
+  for (const el of capture.collapsed.splice(0)) el.style.removeProperty('display');
   if (capture.scrolledFrom) {
     win.scrollTo({ left: capture.scrolledFrom.x, top: capture.scrolledFrom.y, behavior: 'instant' });
     capture.scrolledFrom = undefined;
   }
 }
 
-/** Our button and marker, an open panel and toasts must not be in the evidence. */
+/** Our button and markers, an open panel and toasts must not be in the evidence. */
 function hideOwnUi(doc: Document, capture: PageCapture): void {
-  const own = [capture.button.host, ...capture.post.querySelectorAll<HTMLElement>('netra-marker')];
-  own.push(...doc.querySelectorAll<HTMLElement>('netra-panel, netra-toast'));
+  // A marker is a line of its own: hiding it would leave a gap in the picture, so it leaves the layout.
+  for (const marker of capture.post.querySelectorAll<HTMLElement>('netra-marker')) {
+    if (marker.style.display === 'none') continue;
+    marker.style.display = 'none';
+    capture.collapsed.push(marker);
+  }
+  const own = [capture.button.host, ...doc.querySelectorAll<HTMLElement>('netra-panel, netra-toast')];
   for (const el of own) {
     if (el.style.visibility === 'hidden') continue;
     el.style.visibility = 'hidden';

@@ -109,7 +109,7 @@ export function flagPosts({ win, adapter, signal, send, idle }: FlagPostsOptions
   const flag = async (post: Element, button: FlagButton) => {
     button.setState('saving');
     const clickId = crypto.randomUUID();
-    pending.set(clickId, { post, button, hidden: [] });
+    pending.set(clickId, { post, button, hidden: [], collapsed: [] });
     try {
       await adapter.reveal?.(post).catch(() => undefined);
       const snapshot = adapter.extract(post, win.location.href);
