@@ -20,6 +20,7 @@ import { buildMatcher } from '../../lib/config/matcher';
 import { normalizeHandle, normalizeText, wordCharAt, wordCharBefore } from '../../lib/config/normalize';
 import type { PostMatch, Rule, RuleKind, WatchlistEntry } from '../../lib/config/schema';
 import type { MatchInput } from '../../lib/feed-messages';
+import { seededRandom as prng } from '../tools/seeded-random';
 
 const RULES = 5_000;
 const WATCHLIST = 10_000;
@@ -28,17 +29,6 @@ const REPETITIONS = 7;
 const GOAL_US = 20;
 const OUT = 'artifacts/bench/match.json';
 
-// mulberry32: small, fast and good enough to make a fixture.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20_241_127);
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;

@@ -2,6 +2,7 @@
 // and texts, the DOM hooks X used in 2025 (article[data-testid=tweet], User-Name, a status link around
 // <time datetime>, tweetText, tweetPhoto), a sticky top bar over the main column like X's. No scripts.
 // Every post id is chosen by the caller, so each post of a run has its own permalink.
+export { seededRandom } from '../../tools/seeded-random';
 
 export interface XLikePost {
   /** Numeric status id (unique per run). */
@@ -33,18 +34,6 @@ const LINES = [
   'Info: kumpul di posko jam 7 malam, transport diganti, bawa fotokopi KTP.',
   'Guru honorer diminta hadir di acara deklarasi dukungan, absensi dicatat.',
 ];
-
-/** A deterministic pseudo-random generator (mulberry32): the same seed, the same run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` invented posts with ids `firstId`, `firstId + 1`, …; texts of one to three lines. */
 export function inventPosts(count: number, firstId: bigint, random: () => number): XLikePost[] {

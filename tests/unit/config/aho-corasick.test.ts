@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AhoCorasick } from '@/lib/config/aho-corasick';
+import { seededRandom as prng } from '../../tools/seeded-random';
 
 // The automaton against the obvious reference (indexOf at every position), on seeded random patterns and
 // texts: small alphabets make many shared prefixes and overlaps, the large one (3,000 symbols) leaves most
 // states without a full transition row, so both halves of the layout are exercised.
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const occurrences = (ac: AhoCorasick, text: string): string[] => {
   const found: string[] = [];
