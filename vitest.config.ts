@@ -9,5 +9,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/fixtures/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
+    // Nothing here is a timed assertion: a generous limit keeps a busy shared 2-core machine (file scans,
+    // crypto, fake IndexedDB) from failing a test that is merely slow.
+    testTimeout: 30_000,
   },
 });
