@@ -8,7 +8,10 @@ interface ImportReportProps {
   testId?: string;
 }
 
-/** Why a file was refused, one line per problem with its row and column, as a spreadsheet shows them. */
+/**
+ * Why a file was refused, one line per problem with its row and column, as a spreadsheet shows them.
+ * Row and column are `shrink` (as narrow as their values) so the problem text gets the width.
+ */
 export function ImportReport({ title, problems, testId }: ImportReportProps) {
   return (
     <div class="import-report" data-testid={testId}>
@@ -16,8 +19,12 @@ export function ImportReport({ title, problems, testId }: ImportReportProps) {
       <table>
         <thead>
           <tr>
-            <th scope="col">{t('common_row')}</th>
-            <th scope="col">{t('common_column')}</th>
+            <th scope="col" class="shrink">
+              {t('common_row')}
+            </th>
+            <th scope="col" class="shrink">
+              {t('common_column')}
+            </th>
             <th scope="col">{t('common_problem')}</th>
           </tr>
         </thead>

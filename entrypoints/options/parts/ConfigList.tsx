@@ -2,14 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { language, t } from '@/lib/i18n';
 import { errorText, formatCount } from '../format';
+import { type Column, ColumnCells, ColumnHeads } from './Columns';
 import { type ShowStatus, StatusLine, useStatus } from './StatusLine';
-
-export interface Column<T> {
-  header: string;
-  cell: (item: T) => ComponentChildren;
-  /** Of each cell: 'nowrap' for short values (platform, kind), 'wide' for long ones (URLs). */
-  class?: 'nowrap' | 'wide';
-}
 
 export interface EditorProps<T> {
   /** null: a new item. */
@@ -110,11 +104,7 @@ export function ConfigList<T extends { id: string }>(props: ConfigListProps<T>) 
           <table data-testid={`${name}-table`}>
             <thead>
               <tr>
-                {columns.map((c) => (
-                  <th scope="col" key={c.header}>
-                    {c.header}
-                  </th>
-                ))}
+                <ColumnHeads columns={columns} />
                 <th scope="col">
                   <span class="visually-hidden">{t('common_actions')}</span>
                 </th>
@@ -130,11 +120,7 @@ export function ConfigList<T extends { id: string }>(props: ConfigListProps<T>) 
                   </tr>
                 ) : (
                   <tr key={item.id} data-testid={`${name}-row`}>
-                    {columns.map((c) => (
-                      <td key={c.header} class={c.class}>
-                        {c.cell(item)}
-                      </td>
-                    ))}
+                    <ColumnCells columns={columns} item={item} />
                     <td class="row-actions">
                       <RowActions
                         name={name}
@@ -198,17 +184,20 @@ function RowActions({ name, itemName, confirming, ...on }: RowActionsProps) {
   if (confirming)
     return (
       <>
-        <span>{t('options_list_remove_confirm', itemName)}</span>{' '}
-        <button type="button" class="danger" data-testid={`${name}-remove-confirm`} onClick={on.onRemove}>
-          {t('common_delete')}
-        </button>{' '}
-        <button type="button" onClick={on.onCancelRemove}>
-          {t('common_cancel')}
-        </button>
+        <span class="remove-question">{t('options_list_remove_confirm', itemName)}</span>
+        <span class="actions">
+          <button type="button" class="danger" data-testid={`${name}-remove-confirm`} onClick={on.onRemove}>
+            {t('common_delete')}
+          </button>
+          <button type="button" onClick={on.onCancelRemove}>
+            {t('common_cancel')}
+          </button>
+        </span>
       </>
     );
+  // The accessible names start with the visible words (WCAG 2.5.3), so "klik Hapus" works by voice.
   return (
-    <>
+    <span class="actions">
       <button
         type="button"
         aria-label={t('options_list_edit_named', itemName)}
@@ -216,7 +205,7 @@ function RowActions({ name, itemName, confirming, ...on }: RowActionsProps) {
         onClick={on.onEdit}
       >
         {t('common_edit')}
-      </button>{' '}
+      </button>
       <button
         type="button"
         aria-label={t('options_list_remove_named', itemName)}
@@ -225,7 +214,7 @@ function RowActions({ name, itemName, confirming, ...on }: RowActionsProps) {
       >
         {t('common_delete')}
       </button>
-    </>
+    </span>
   );
 }
 

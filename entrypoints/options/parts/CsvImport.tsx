@@ -4,7 +4,7 @@ import type { ImportProblem, ImportResult } from '@/lib/config/import';
 import { t } from '@/lib/i18n';
 import { errorText, formatCount } from '../format';
 import type { CsvTemplate } from '../templates';
-import type { Column } from './ConfigList';
+import { type Column, ColumnCells, ColumnHeads } from './Columns';
 import { FileDrop } from './FileDrop';
 import { type Status, StatusLine } from './StatusLine';
 
@@ -96,21 +96,13 @@ export function CsvImport<T>({
             <caption>{t('options_import_preview', Math.min(PREVIEW, state.items.length))}</caption>
             <thead>
               <tr>
-                {columns.map((c) => (
-                  <th scope="col" key={c.header}>
-                    {c.header}
-                  </th>
-                ))}
+                <ColumnHeads columns={columns} />
               </tr>
             </thead>
             <tbody>
               {state.items.slice(0, PREVIEW).map((item, i) => (
                 <tr key={i}>
-                  {columns.map((c) => (
-                    <td key={c.header} class={c.class}>
-                      {c.cell(item)}
-                    </td>
-                  ))}
+                  <ColumnCells columns={columns} item={item} />
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 
 interface FileDropProps {
   id: string;
+  /** After the button: "atau letakkan berkas CSV di sini". */
   hint: string;
   accept: string;
   testId: string;
@@ -10,10 +12,16 @@ interface FileDropProps {
 
 /**
  * A drop zone that is the label of its file input: a click (or Enter on the focused input) opens the
- * picker, and a file can be dropped on it.
+ * picker, and a file can be dropped on it. The input itself is only visually hidden: the browser would
+ * label it "Choose File / No file chosen" in its own language, whatever the officer chose.
  */
 export function FileDrop({ id, hint, accept, testId, onFile }: FileDropProps) {
   const [over, setOver] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const take = (file: File) => {
+    setChosen(file.name);
+    onFile(file);
+  };
   return (
     <label
       for={id}
@@ -27,12 +35,15 @@ export function FileDrop({ id, hint, accept, testId, onFile }: FileDropProps) {
         e.preventDefault();
         setOver(false);
         const file = e.dataTransfer?.files[0];
-        if (file) onFile(file);
+        if (file) take(file);
       }}
     >
+      <span class="drop-button">{t('options_file_choose')}</span>
       <span class="drop-hint">{hint}</span>
+      {chosen && <span class="drop-file">{t('options_file_chosen', chosen)}</span>}
       <input
         id={id}
+        class="visually-hidden"
         type="file"
         accept={accept}
         data-testid={testId}
@@ -41,7 +52,7 @@ export function FileDrop({ id, hint, accept, testId, onFile }: FileDropProps) {
           const file = input.files?.[0];
           // Cleared, so choosing the same (corrected) file again fires change again.
           input.value = '';
-          if (file) onFile(file);
+          if (file) take(file);
         }}
       />
     </label>

@@ -10,10 +10,11 @@ export function CategoriesSection({ categories }: { categories: Category[] }) {
       <ul class="categories" data-testid="categories">
         {categories.map((c) => (
           <li key={c.id}>
-            {categoryLabel(c.id, language(), categories)} <code>{c.id}</code>
+            {categoryLabel(c.id, language(), categories)} <span class="category-id">{c.id}</span>
           </li>
         ))}
       </ul>
+      <p class="hint">{t('options_categories_code_hint')}</p>
     </Section>
   );
 }

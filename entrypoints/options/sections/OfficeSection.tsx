@@ -132,11 +132,13 @@ function OfficeForm({ office, onStatus }: { office: Office; onStatus: ShowStatus
           <Fingerprint groups={fingerprintGroups(office.fingerprint)} testId="office-fingerprint" />
         </div>
       ) : (
-        <p class="hint">{t('options_office_no_key')}</p>
+        <p class="hint office-no-key">{t('options_office_no_key')}</p>
       )}
-      <button type="submit" class="primary" data-testid="save-office">
-        {t('common_save')}
-      </button>
+      <div class="buttons">
+        <button type="submit" class="primary" data-testid="save-office">
+          {t('common_save')}
+        </button>
+      </div>
     </form>
   );
 }

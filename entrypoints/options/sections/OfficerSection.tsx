@@ -90,9 +90,11 @@ function OfficerForm({ officer, onStatus }: { officer: Officer; onStatus: ShowSt
         onValue={set('unit')}
         testId="officer-unit"
       />
-      <button type="submit" class="primary" data-testid="save-officer">
-        {t('common_save')}
-      </button>
+      <div class="buttons">
+        <button type="submit" class="primary" data-testid="save-officer">
+          {t('common_save')}
+        </button>
+      </div>
     </form>
   );
 }

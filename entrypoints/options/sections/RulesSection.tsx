@@ -4,7 +4,8 @@ import { importRulesCsv } from '@/lib/config/import';
 import { type Category, type Rule, RuleKind } from '@/lib/config/schema';
 import { categoryLabel } from '@/lib/evidence/labels';
 import { language, t } from '@/lib/i18n';
-import { type Column, ConfigList, type EditorProps } from '../parts/ConfigList';
+import type { Column } from '../parts/Columns';
+import { ConfigList, type EditorProps } from '../parts/ConfigList';
 import { CsvImport } from '../parts/CsvImport';
 import { EditorForm } from '../parts/EditorForm';
 import { Section } from '../parts/Section';
@@ -16,9 +17,9 @@ const kindName = (kind: RuleKind) => t(`rulekind_${kind}`);
 
 function columns(categories: Category[]): Column<Rule>[] {
   return [
-    { header: t('options_rule_term'), cell: (r) => r.term },
-    { header: t('options_rule_label'), cell: (r) => r.label },
-    { header: t('options_rule_kind'), cell: (r) => kindName(r.kind), class: 'nowrap' },
+    { header: t('options_rule_term'), cell: (r) => r.term, width: '22%' },
+    { header: t('options_rule_label'), cell: (r) => r.label, width: '28%' },
+    { header: t('options_rule_kind'), cell: (r) => kindName(r.kind), class: 'shrink' },
     {
       header: t('common_category'),
       cell: (r) => (r.category ? categoryLabel(r.category, language(), categories) : '—'),

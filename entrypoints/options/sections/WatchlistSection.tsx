@@ -5,7 +5,9 @@ import { importWatchlistCsv } from '@/lib/config/import';
 import type { WatchlistEntry } from '@/lib/config/schema';
 import { platformName } from '@/lib/evidence/labels';
 import { language, t } from '@/lib/i18n';
-import { type Column, ConfigList, type EditorProps } from '../parts/ConfigList';
+import { Breakable } from '../parts/Breakable';
+import type { Column } from '../parts/Columns';
+import { ConfigList, type EditorProps } from '../parts/ConfigList';
 import { CsvImport } from '../parts/CsvImport';
 import { EditorForm } from '../parts/EditorForm';
 import { Section } from '../parts/Section';
@@ -19,20 +21,28 @@ function columns(): Column<WatchlistEntry>[] {
   return [
     {
       header: t('options_watchlist_name_nip'),
-      cell: (e) => stacked(e.name, e.nip && <span class="nowrap">{e.nip}</span>),
+      cell: (e) => stacked(e.name, e.nip && <span class="nip">{e.nip}</span>),
+      width: '22%',
     },
-    { header: t('options_watchlist_agency_position'), cell: (e) => stacked(e.agency ?? '—', e.position) },
-    { header: t('common_platform'), cell: (e) => platformName(e.platform, language()), class: 'nowrap' },
+    {
+      header: t('options_watchlist_agency_position'),
+      cell: (e) => stacked(e.agency ?? '—', e.position),
+      width: '30%',
+    },
+    { header: t('common_platform'), cell: (e) => platformName(e.platform, language()), class: 'shrink' },
     {
       header: t('options_watchlist_account'),
-      cell: (e) => stacked(e.handle ?? '—', e.profileUrl),
-      class: 'wide',
+      cell: (e) =>
+        stacked(
+          e.handle ? <Breakable text={e.handle} /> : '—',
+          e.profileUrl && <Breakable text={e.profileUrl} />,
+        ),
     },
   ];
 }
 
-/** Two values in one cell, the second smaller: keeps the table readable in a 960px column. */
-function stacked(main: string, sub: ComponentChildren) {
+/** Two values in one cell, the second smaller: keeps the table readable in a 940px column. */
+function stacked(main: ComponentChildren, sub: ComponentChildren) {
   return (
     <span class="stack">
       <span>{main}</span>

@@ -86,6 +86,20 @@ describe('a list of 10,000', () => {
     expect(written[2]).toBe(PEOPLE[2]);
   });
 
+  // WCAG 2.5.3: "klik Hapus" by voice must reach the button announced as "Hapus Pegawai Contoh 0".
+  it.each(['id', 'en'] as const)(
+    'names the row buttons starting with their visible words (%s)',
+    async (lang) => {
+      setLanguage(lang);
+      await type(await byTestId<HTMLInputElement>(page.root, 'people-search'), 'contoh 7');
+      await eventually(() => expect(rows()[0]?.textContent).toContain('Pegawai Contoh 7'));
+      for (const id of ['people-edit', 'people-remove']) {
+        const button = rows()[0]!.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)!;
+        expect(button.getAttribute('aria-label')).toBe(`${button.textContent} Pegawai Contoh 7`);
+      }
+    },
+  );
+
   it('removes a row only after the confirm', async () => {
     rows()[0]!.querySelector<HTMLButtonElement>('[data-testid="people-remove"]')!.click();
     const confirm = await byTestId(page.root, 'people-remove-confirm');
