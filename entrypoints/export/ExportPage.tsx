@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { downloadFile } from '@/components/download';
 import { buildBundle } from '@/lib/bundle/build';
 import { bundleSourceFromDb } from '@/lib/bundle/db-source';
 import { exportHistory, rememberExport, updateLastExport } from '@/lib/bundle/export-history';
@@ -52,7 +53,7 @@ async function runExport(onPhase: (phase: Phase) => void): Promise<void> {
     parts.push(chunk.slice());
   });
   const zip = new Blob(parts, { type: 'application/zip' });
-  download(zip, built.fileName);
+  downloadFile(zip, built.fileName, 'application/zip');
   // Marked, never deleted: the findings stay on the device, outside the shift count.
   const exportedAt = isoWithOffset(new Date());
   const ids = source.records.map((r) => r.id);
@@ -96,17 +97,6 @@ function megabytes(bytes: number): string {
     maximumFractionDigits: 2,
   }).format(bytes / 1024 / 1024);
   return t('export_size_mb', mb);
-}
-
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function ExportPage() {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { downloadFile } from '@/components/download';
 import { t } from '@/lib/i18n';
 import { z } from '@/lib/zod';
-import { downloadFile } from '../download';
 import { Fingerprint, fingerprintGroups } from '../parts/Fingerprint';
 import { Section } from '../parts/Section';
 import { StatusLine, useStatus } from '../parts/StatusLine';
