@@ -28,6 +28,24 @@ export function postMarkers(page: Page): Promise<PostMarker[]> {
   );
 }
 
+/**
+ * The same reading as postMarkers, run in the page on the posts themselves: for drivers other than
+ * Playwright (Firefox through puppeteer: `page.$$eval('article[data-testid="tweet"]', markersOfPosts)`).
+ */
+export function markersOfPosts(posts: Element[]): PostMarker[] {
+  return posts.map((post) => {
+    const link = post.querySelector('[data-testid="User-Name"] a[href^="/"]');
+    const marker = post.querySelector('[data-netra-marker]');
+    const split = (value: string | null | undefined) =>
+      value === null || value === undefined ? null : value.split('|').filter(Boolean).sort();
+    return {
+      author: link?.getAttribute('href')?.slice(1) ?? '',
+      asn: marker ? split(marker.getAttribute('data-asn')) : null,
+      terms: marker ? split(marker.getAttribute('data-terms')) : null,
+    };
+  });
+}
+
 /** The open inline panel's host attributes and what has the focus inside it (null when none is open). */
 export async function openPanel(page: Page) {
   const [panel] = await rootsOf(page, 'netra-panel', 'data-netra-panel');
