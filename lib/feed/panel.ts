@@ -187,7 +187,9 @@ export function openPanel({
         found.set(entry.name, entry);
         const option = el('option');
         option.value = entry.name;
-        option.label = [entry.agency, entry.nip].filter(Boolean).join(' · ') || entry.name;
+        // Firefox matches what was typed against the label only (Chromium also against the value):
+        // the name leads the label so both browsers suggest the person being typed.
+        option.label = [entry.name, entry.agency, entry.nip].filter(Boolean).join(' · ');
         suggestions.append(option);
       }
     }, SEARCH_DELAY_MS);

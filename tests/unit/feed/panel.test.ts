@@ -211,6 +211,8 @@ describe('inline panel', () => {
     expect(send).toHaveBeenCalledWith({ type: 'watchlist.search', query: 'Bud', limit: 8 });
     const option = root.querySelector('datalist option') as HTMLOptionElement;
     expect(option.value).toBe('Budi Santoso');
+    // Firefox filters suggestions by their label alone: the label must start with the typed name.
+    expect(option.label.startsWith('Budi Santoso')).toBe(true);
     expect(name.getAttribute('list')).toBe(root.querySelector('datalist')?.id);
     type(name, option.value);
     expect([nip.value, agency.value]).toEqual([budi.nip, budi.agency]);
