@@ -10,6 +10,7 @@ import { CONFIG_PACK_PATH, demoRoutes } from '../demo/routes';
 import { collectAudit } from './harness/audit';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { type ConfigPack, loadConfigPack, readPackFile } from './harness/config-pack';
+import { DEMO_MARKED, DEMO_UNMARKED } from './harness/demo-feed-marks';
 import { collectFindings } from './harness/findings';
 import { type HttpsTestServer, startHttpsServer } from './harness/https-server';
 import { type Language, leakFinder } from './harness/language-leaks';
@@ -24,38 +25,6 @@ import {
 const ARTIFACTS = 'artifacts/e2e';
 const POLL = { timeout: 15_000 };
 const OFFICER = { name: 'Rudi Hartono', nip: '198703152010011002', unit: 'Bawaslu Kabupaten Harapan Jaya' };
-
-/** The demo feed's posts that must carry a marker (by author), and what it names; every other post none. */
-const MARKED: Record<string, { asn: string[]; terms: string[] }> = {
-  sriwahyuni_guru: {
-    asn: ['Sri Wahyuni, S.Pd.'],
-    terms: ['kampanye akbar', 'Paslon 02', '#Coblos02', '#SuryaMelati'],
-  },
-  // A candidate's post, reposted by a watchlisted civil servant: the reposter is named.
-  suryamelati02: { asn: ['Budi Santoso'], terms: ['Bersama Surya–Melati', '#Coblos02'] },
-  // A quote post: the quoted text counts too.
-  hendra_camat: { asn: ['Drs. Hendra Gunawan, M.Si.'], terms: ['salam dua jari', '#Coblos02'] },
-  dr_agusprasetyo: { asn: ['dr. Agus Prasetyo'], terms: ['posko pemenangan', '#Coblos02', '#SuryaMelati'] },
-  pcn_harapanjaya: {
-    asn: [],
-    terms: ['Partai Cahaya Nusantara', 'nomor urut 2', 'Surya Atmaja', 'Melati Kusuma', '#SuryaMelati'],
-  },
-  nuraini_bpkad: { asn: ['Nur Aini Rahmawati, S.E.'], terms: ['Cawabup 02'] },
-  // A watchlisted account's harmless post: marked as a known ASN, with no terms.
-  lestari_bappeda: { asn: ['Lestari Handayani, S.T.'], terms: [] },
-  bambang_lurah: { asn: ['Bambang Sutrisno, S.Sos.'], terms: ['#Coblos02'] },
-  relawan_darma01: { asn: [], terms: ['salam satu jari', 'Darma Wijaya', '#Coblos01'] },
-};
-/** Neutral posts, "nomor urut 25" (not rule "nomor urut 2") among them. */
-const UNMARKED = [
-  'infocuaca_hj',
-  'batiklaras',
-  'rinamarlina_kuliner',
-  'kabarharapanjaya',
-  'adit_pratama',
-  'puskesmas_sukamaju',
-  'gowesharapan',
-];
 
 let server: HttpsTestServer;
 let chromium: ChromiumSession;
@@ -179,10 +148,10 @@ describe("an officer's day", () => {
     await feed.goto(`${server.origin('x.com')}/home`);
     await expect
       .poll(async () => (await postMarkers(feed)).filter((p) => p.asn !== null).length, POLL)
-      .toBe(Object.keys(MARKED).length);
+      .toBe(Object.keys(DEMO_MARKED).length);
     const markers = await postMarkers(feed);
     const sorted = (list: string[]) => [...list].sort();
-    for (const [author, expected] of Object.entries(MARKED)) {
+    for (const [author, expected] of Object.entries(DEMO_MARKED)) {
       const found = markers.find((m) => m.author === author);
       expect({ author, asn: found?.asn, terms: found?.terms }).toEqual({
         author,
@@ -190,7 +159,7 @@ describe("an officer's day", () => {
         terms: sorted(expected.terms),
       });
     }
-    for (const author of UNMARKED) {
+    for (const author of DEMO_UNMARKED) {
       const found = markers.filter((m) => m.author === author);
       expect(found.length, author).toBeGreaterThan(0);
       expect(
