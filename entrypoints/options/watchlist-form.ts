@@ -1,9 +1,10 @@
 import { stableId } from '@/lib/config/csv-table';
+import { nipDigits } from '@/lib/config/nip';
 import { handleFromProfileUrl, normalizeHandle, profileUrlOf } from '@/lib/config/normalize';
 import { WatchlistEntry } from '@/lib/config/schema';
 import { t } from '@/lib/i18n';
 import { type FormErrors, type FormResult, issueErrors } from './form-result';
-import { nipDigits, nipError } from './nip';
+import { nipError } from './nip';
 
 /** The watchlist editor's fields, as typed. */
 export interface WatchlistValues {

@@ -1,5 +1,6 @@
 // The review page's edit form, read into the message the background expects: only the fields the officer
 // actually changed, a NIP in its stored form, and a reason the audit log can show the office.
+import { nipDigits } from '@/lib/config/nip';
 import type { AsnIdentity } from '@/lib/config/schema';
 import type { EvidenceEdit } from '@/lib/evidence/edit';
 import type { EvidenceView } from '@/lib/evidence/review-query';
@@ -33,11 +34,6 @@ export function fieldsOf(view: EvidenceView): EditFields {
     asnAgency: view.asn?.agency ?? '',
     reason: '',
   };
-}
-
-/** Officers copy a NIP with spaces or dots ("19900101 201503 1 001"); it is stored as 18 digits. */
-export function nipDigits(typed: string): string {
-  return typed.replace(/[\s.]/g, '');
 }
 
 function sameAsn(a: AsnIdentity | null, b: AsnIdentity | null): boolean {

@@ -3,6 +3,7 @@ import type { Platform } from '../platforms/snapshot';
 import type { z } from '../zod';
 import { type ColumnSpec, checkLength, hash53, readTable, stableId } from './csv-table';
 import type { ImportResult, ProblemList } from './decode';
+import { isNip, nipDigits } from './nip';
 import { handleFromProfileUrl, normalizeHandle, normalizeText, profileUrlOf } from './normalize';
 import { Category, Rule, type RuleKind, WatchlistEntry } from './schema';
 import { issueMessage } from './zod-problems';
@@ -44,8 +45,8 @@ const SCIENTIFIC = /^\d([.,]\d+)?e\+?\d+$/i;
 
 function readNip(problems: ProblemList, row: number, column: string, written: string): string | null {
   if (written === '') return null;
-  const digits = written.replace(/[\s.]/g, '');
-  if (/^\d{18}$/.test(digits)) return digits;
+  const digits = nipDigits(written);
+  if (isNip(digits)) return digits;
   problems.add(
     row,
     column,

@@ -1,12 +1,13 @@
 import { Platform } from '../platforms/snapshot';
 import { z } from '../zod';
+import { NIP_PATTERN } from './nip';
 
 // What the monitoring office configures and the officer keeps on the device: the ASN watchlist, the
 // partisan-narrative rules and the violation categories. All of it lives in storage.local (see
 // ./settings.ts) and arrives by CSV import, by hand in the options page, or in one configuration pack.
 
 /** NIP (Nomor Induk Pegawai): 18 digits. */
-export const Nip = z.string().check(z.regex(/^\d{18}$/));
+export const Nip = z.string().check(z.regex(NIP_PATTERN));
 
 const name = () => z.string().check(z.minLength(1), z.maxLength(200));
 const optionalText = () => z.nullable(z.string().check(z.maxLength(200)));

@@ -1,3 +1,4 @@
+import { Nip } from '../config/schema';
 import { PostSnapshot } from '../platforms/snapshot';
 import { z } from '../zod';
 
@@ -27,7 +28,7 @@ export const IsoWithOffset = z
 export const Officer = z.object({
   name: z.nullable(z.string().check(z.maxLength(200))),
   /** NIP: 18 digits. */
-  nip: z.nullable(z.string().check(z.regex(/^\d{18}$/))),
+  nip: z.nullable(Nip),
   unit: z.nullable(z.string().check(z.maxLength(200))),
 });
 export type Officer = z.infer<typeof Officer>;

@@ -1,6 +1,7 @@
 // The inline panel after a flag: the finding is already saved; here the officer confirms or completes
 // what the background pre-filled (category, ASN identity) and may add a note. Plain DOM in a closed
 // shadow root, fully keyboard-drivable: focus lands on the category, Esc or "Tutup" changes nothing.
+import { isNip, nipDigits } from '../config/nip';
 import type { EvidenceEdit } from '../evidence/edit';
 import type { FlagButton } from './flag-button';
 import { panelPosition } from './panel-position';
@@ -29,7 +30,6 @@ export interface InlinePanel {
 const AUTO_HIDE_MS = 12_000;
 const CLOSE_AFTER_SAVE_MS = 1_500;
 const SEARCH_DELAY_MS = 150;
-const NIP = /^\d{18}$/;
 /** Keys and clicks in the panel are the officer's, not the site's (X's shortcuts, post clicks). */
 const STOPPED = [
   'keydown',
@@ -205,9 +205,10 @@ export function openPanel({
     event.preventDefault();
     if (host.dataset.state === 'saving') return;
     // NIPs are often written in groups ("19820314 200604 2 011").
-    const nipValue = nip.value.replace(/\s/g, '');
-    nip.setAttribute('aria-invalid', String(nipValue !== '' && !NIP.test(nipValue)));
-    if (nipValue !== '' && !NIP.test(nipValue)) {
+    const nipValue = nipDigits(nip.value);
+    const badNip = nipValue !== '' && !isNip(nipValue);
+    nip.setAttribute('aria-invalid', String(badNip));
+    if (badNip) {
       show('error', text('feed_panel_nip_invalid'));
       nip.focus();
       return;

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TextField } from '@/components/Field';
+import { nipDigits } from '@/lib/config/nip';
 import { SETTINGS } from '@/lib/config/settings';
 import { Officer } from '@/lib/evidence/schema';
 import { t } from '@/lib/i18n';
-import { nipDigits, nipError } from '../nip';
+import { nipError } from '../nip';
 import { Section } from '../parts/Section';
 import { type ShowStatus, StatusLine, useStatus } from '../parts/StatusLine';
 import { useFormValues } from '../use-form-values';

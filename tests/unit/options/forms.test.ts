@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { nipDigits, nipError } from '@/entrypoints/options/nip';
+import { nipError } from '@/entrypoints/options/nip';
 import { ruleFromForm, ruleValues } from '@/entrypoints/options/rule-form';
 import { watchlistEntryFromForm, watchlistValues } from '@/entrypoints/options/watchlist-form';
+import { nipDigits } from '@/lib/config/nip';
 import { profileUrlOf } from '@/lib/config/normalize';
 import type { Rule, WatchlistEntry } from '@/lib/config/schema';
 import { setLanguage } from '@/lib/i18n';
