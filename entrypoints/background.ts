@@ -14,7 +14,7 @@ import { captureEvidence, resumeJobs, senderTab } from '@/lib/capture/capture-ev
 import { type FallbackTrigger, flagFromBrowser } from '@/lib/capture/fallback-flag';
 import { saveOriginalMedia } from '@/lib/capture/original-media';
 import { ScreenshotQueue } from '@/lib/capture/screenshot-queue';
-import { formatFingerprint, spkiPem } from '@/lib/crypto/device-key';
+import { spkiPem } from '@/lib/crypto/device-key';
 import { deviceKey } from '@/lib/crypto/device-key-store';
 import { editEvidence } from '@/lib/evidence/audit';
 import { EvidenceDb, shiftCount } from '@/lib/evidence/db';
@@ -92,16 +92,21 @@ export default defineBackground(() => {
         return watchlistSearch(config.get, request.query, request.limit);
       case 'evidence.edit':
         return editFinding(db, request, page ? 'page' : 'content');
-      case 'evidence.delete':
-        return page ? deleteFinding(db, request) : failure('forbidden-sender');
+      case 'evidence.delete': {
+        if (!page) return failure('forbidden-sender');
+        const reply = await deleteFinding(db, request);
+        void updateBadge();
+        return reply;
+      }
       case 'stats':
+        // A page that changed what counts (the export marked findings) asks for the badge to follow.
+        await updateBadge();
         return { ok: true, count: await shiftCount(db) };
       case 'device.key': {
         const key = await deviceKey(db);
         return {
           ok: true,
           fingerprint: key.fingerprint,
-          fingerprintGroups: formatFingerprint(key.fingerprint),
           publicKeyPem: spkiPem(key.spki),
         };
       }

@@ -20,7 +20,6 @@ beforeEach(() => {
     reply({
       ok: true,
       fingerprint: FINGERPRINT,
-      fingerprintGroups: formatFingerprint(FINGERPRINT),
       publicKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
     });
     return true;
