@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EvidenceCard } from '@/components/EvidenceCard';
 import { useLiveQuery } from '@/components/use-live-query';
+import { categoriesOrDefault } from '@/lib/config/config-store';
 import type { Category } from '@/lib/config/schema';
 import { EvidenceDb } from '@/lib/evidence/db';
 import { t } from '@/lib/i18n';
 import { OriginalsToggle } from './OriginalsToggle';
-import { loadCategories, loadPopupData } from './popup-data';
+import { loadPopupData } from './popup-data';
 import { ShiftBar } from './ShiftBar';
 import { ShiftSummary } from './ShiftSummary';
 import { useShift } from './use-shift';
@@ -18,7 +19,7 @@ const LATEST = 20;
 export function App() {
   const shift = useShift();
   const [categories, setCategories] = useState<Category[]>();
-  useEffect(() => void loadCategories().then(setCategories), []);
+  useEffect(() => void categoriesOrDefault().then(setCategories), []);
   const data = useLiveQuery(
     async () => (shift === undefined ? undefined : loadPopupData(db, shift, LATEST)),
     [shift],

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ReviewFilters } from '@/components/ReviewFilters';
 import { ReviewTable } from '@/components/ReviewTable';
+import { categoriesOrDefault } from '@/lib/config/config-store';
 import type { Language } from '@/lib/config/schema';
 import type { EvidenceDb } from '@/lib/evidence/db';
 import {
@@ -16,7 +17,7 @@ import { DetailPane } from './DetailPane';
 import { ExportHistory } from './ExportHistory';
 import type { Status } from './requests';
 import { useReviewData } from './use-review-data';
-import { storedCategories, useStored } from './use-stored';
+import { useStored } from './use-stored';
 
 /** Rows rendered at a time: enough to scan, few enough to stay quick with thousands of findings. */
 const PAGE = 100;
@@ -35,7 +36,7 @@ export function ReviewPage({ db, lang }: { db: EvidenceDb; lang: Language }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [justDeleted, setJustDeleted] = useState<string | null>(null);
   const data = useReviewData(db);
-  const categories = useStored(storedCategories) ?? [];
+  const categories = useStored(categoriesOrDefault) ?? [];
   const update = (patch: Partial<ReviewState>) => setState((s) => ({ ...s, ...patch }));
 
   // The URL always says what is shown, so a copied link opens the same filtered view and finding.

@@ -1,9 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Category } from '@/lib/config/schema';
-import { SETTINGS } from '@/lib/config/settings';
-import { DEFAULT_CATEGORIES } from '@/lib/evidence/categories';
-import { z } from '@/lib/zod';
 
 /** `read()`'s value, read again whenever storage.local changes (the options page or an export). */
 export function useStored<T>(read: () => Promise<T>): T | undefined {
@@ -20,11 +16,4 @@ export function useStored<T>(read: () => Promise<T>): T | undefined {
     };
   }, []);
   return value;
-}
-
-/** The office's categories from storage, or the defaults when none (or none valid) are set. */
-export async function storedCategories(): Promise<Category[]> {
-  const stored = (await browser.storage.local.get(SETTINGS.categories))[SETTINGS.categories];
-  const parsed = z.array(Category).safeParse(stored);
-  return parsed.success && parsed.data.length > 0 ? parsed.data : [...DEFAULT_CATEGORIES];
 }
