@@ -1,11 +1,7 @@
-import { browser } from 'wxt/browser';
-import { Category } from '@/lib/config/schema';
-import { SETTINGS } from '@/lib/config/settings';
-import { withEdits } from '@/lib/evidence/audit';
+import { currentViews, type withEdits } from '@/lib/evidence/audit';
 import { type EvidenceDb, shiftEvidence } from '@/lib/evidence/db';
 import type { StoredScreenshot } from '@/lib/evidence/schema';
 import { findingsInShift, type Shift } from '@/lib/shift';
-import { z } from '@/lib/zod';
 
 /** A finding as it reads now: the capture with the officer's edits (category, ASN) applied. */
 export type FindingView = ReturnType<typeof withEdits>;
@@ -26,8 +22,8 @@ export async function loadPopupData(db: EvidenceDb, shift: Shift | null, latest:
   const edits = await db.audit
     .where('evidenceId')
     .anyOf(listed.map((e) => e.id))
-    .sortBy('seq');
-  const findings = listed.map((e) => withEdits(e, edits));
+    .toArray();
+  const findings = currentViews(listed, edits);
   const screenshots = await db.screenshots.bulkGet(
     findings.slice(0, latest).map((e) => e.screenshots[0]?.id ?? ''),
   );
@@ -42,11 +38,4 @@ export function countBy<T, K>(items: T[], key: (item: T) => K): [K, number][] {
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]);
-}
-
-/** The office's categories from the configuration pack; undefined when unset (the defaults apply). */
-export async function loadCategories(): Promise<Category[] | undefined> {
-  const stored = await browser.storage.local.get(SETTINGS.categories);
-  const parsed = z.array(Category).safeParse(stored[SETTINGS.categories]);
-  return parsed.success ? parsed.data : undefined;
 }

@@ -1,9 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { useLiveQuery } from '@/components/use-live-query';
-import type { AuditEntry, Tombstone } from '@/lib/evidence/audit';
+import { type AuditEntry, currentViews, type Tombstone } from '@/lib/evidence/audit';
 import type { EvidenceDb } from '@/lib/evidence/db';
 import {
-  currentViews,
   type EvidenceView,
   type IndexedFinding,
   indexFindings,

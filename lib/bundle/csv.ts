@@ -1,4 +1,4 @@
-import { type AuditEntry, withEdits } from '../evidence/audit';
+import { type AuditEntry, currentViews, type withEdits } from '../evidence/audit';
 import type { Evidence } from '../evidence/schema';
 import type { Account } from '../platforms/snapshot';
 import { formatNip, zoneOf } from './dates';
@@ -64,10 +64,8 @@ const COLUMNS: Array<[header: string, value: (e: Row) => string | number | null]
 
 /** The CSV text, BOM first: the officer's edits (category, note, ASN identity) applied, oldest first. */
 export function evidenceCsv(records: readonly Evidence[], edits: readonly AuditEntry[] = []): string {
-  const editList = [...edits].sort((a, b) => a.seq - b.seq);
   const lines = [COLUMNS.map(([header]) => csvCell(header)).join(',')];
-  for (const record of records) {
-    const row = withEdits(record, editList);
+  for (const row of currentViews(records, edits)) {
     lines.push(COLUMNS.map(([, value]) => csvCell(value(row))).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -141,3 +141,17 @@ export function withEdits(
   }
   return view;
 }
+
+/** Every finding as it reads now: the audit entries (in any order) grouped once, not scanned per finding. */
+export function currentViews(
+  evidence: readonly Evidence[],
+  audit: readonly AuditEntry[],
+): ReturnType<typeof withEdits>[] {
+  const byFinding = new Map<string, AuditEntry[]>();
+  for (const entry of [...audit].sort((a, b) => a.seq - b.seq)) {
+    const list = byFinding.get(entry.evidenceId);
+    if (list) list.push(entry);
+    else byFinding.set(entry.evidenceId, [entry]);
+  }
+  return evidence.map((e) => withEdits(e, byFinding.get(e.id) ?? []));
+}

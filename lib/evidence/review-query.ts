@@ -2,7 +2,7 @@
 // filters (kept in the page's URL so a link opens the same view), and the version groups. Pure, so it is
 // tested without a browser and stays fast over thousands of findings (no blobs are involved).
 import { Platform, PostKind } from '../platforms/snapshot';
-import { type AuditEntry, withEdits } from './audit';
+import type { withEdits } from './audit';
 import type { Evidence } from './schema';
 
 /** A finding as it reads now (see withEdits). */
@@ -89,17 +89,6 @@ export function fold(text: string): string {
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
-}
-
-/** Applies each finding's audited edits (entries in any order, grouped once rather than per finding). */
-export function currentViews(evidence: Evidence[], audit: AuditEntry[]): EvidenceView[] {
-  const byFinding = new Map<string, AuditEntry[]>();
-  for (const entry of [...audit].sort((a, b) => a.seq - b.seq)) {
-    const list = byFinding.get(entry.evidenceId);
-    if (list) list.push(entry);
-    else byFinding.set(entry.evidenceId, [entry]);
-  }
-  return evidence.map((e) => withEdits(e, byFinding.get(e.id) ?? []));
 }
 
 /** The first capture of a post: every later version points at it. */

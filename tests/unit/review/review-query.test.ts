@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { currentViews } from '@/lib/evidence/audit';
 import {
-  currentViews,
   EMPTY_FILTER,
   filterFindings,
   fold,
