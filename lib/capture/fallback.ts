@@ -1,4 +1,5 @@
 import { adapterForHost } from '../platforms';
+import { AUTHOR_FIELDS, blankSnapshot } from '../platforms/blank';
 import { canonicalUrl } from '../platforms/canonical-url';
 import type { PostSnapshot } from '../platforms/snapshot';
 
@@ -9,8 +10,6 @@ export interface PageFacts {
   /** The link the context menu was opened on, if any. */
   linkUrl?: string;
 }
-
-const ACCOUNT_FIELDS = ['author.handle', 'author.displayName', 'author.profileUrl'];
 
 /**
  * A finding for a page no adapter could read (a site redesign, or a site Netra does not know): only
@@ -26,20 +25,9 @@ export function pageSnapshot({ pageUrl, selection = '', linkUrl }: PageFacts): P
       : null;
   const text = selection.trim();
   return {
-    platform,
-    kind: 'post',
+    ...blankSnapshot(platform, pageUrl),
     url: linked,
-    postId: null,
     text,
-    textTruncated: false,
-    author: { handle: null, displayName: null, profileUrl: null },
-    repostedBy: null,
-    parent: null,
-    quoted: null,
-    postedAt: null,
-    media: [],
-    pageUrl,
-    missing: [...(linked ? [] : ['url']), 'postId', ...ACCOUNT_FIELDS, 'postedAt', ...(text ? [] : ['text'])],
-    promoted: false,
+    missing: [...(linked ? [] : ['url']), 'postId', ...AUTHOR_FIELDS, 'postedAt', ...(text ? [] : ['text'])],
   };
 }
