@@ -1,5 +1,5 @@
 import './style.css';
+import { mountPage } from '@/components/mount-page';
 import { App } from './App';
-import { mountPage } from './mount';
 
 void mountPage(App, document.getElementById('app')!);

@@ -1,7 +1,7 @@
 import './style.css';
+import { mountPage } from '@/components/mount-page';
 import { EvidenceDb } from '@/lib/evidence/db';
 import { language } from '@/lib/i18n';
-import { mountPage } from '../popup/mount';
 import { ReviewPage } from './ReviewPage';
 
 // Read only: every write goes through the background, the single writer of the hash chain.

@@ -1,7 +1,7 @@
 import '../popup/style.css';
 import '../export/style.css';
 import './style.css';
-import { mountPage } from '../popup/mount';
+import { mountPage } from '@/components/mount-page';
 import { VerifyPage } from './VerifyPage';
 
 void mountPage(VerifyPage, document.getElementById('app')!, 'verify_title');

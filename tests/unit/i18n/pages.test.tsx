@@ -2,8 +2,8 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { mountPage } from '@/components/mount-page';
 import { ExportPage } from '@/entrypoints/export/ExportPage';
-import { mountPage } from '@/entrypoints/popup/mount';
 import { VerifyPage } from '@/entrypoints/verify/VerifyPage';
 import { SETTINGS } from '@/lib/config/settings';
 import { setLanguage } from '@/lib/i18n';
