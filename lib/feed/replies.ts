@@ -2,7 +2,7 @@
 // schemas of lib/page-messages.ts and lib/feed-messages.ts (the content script trusts no message it
 // did not check), then narrowed to what the feed shows.
 
-import type { PostMatch } from '../config/schema';
+import type { AsnIdentity, PostMatch } from '../config/schema';
 import {
   Assessment as AssessmentSchema,
   DoneReply,
@@ -14,11 +14,7 @@ import { CaptureReply, ContentRequest, type ErrorCode, type Failure } from '../p
 import { text } from './strings';
 
 /** An ASN identity as the feed shows it (a watchlist entry, or the one pre-filled on a finding). */
-export interface Identity {
-  name: string;
-  nip: string | null;
-  agency: string | null;
-}
+export type Identity = AsnIdentity;
 
 /** A post's matches as the marker and the panel show them. */
 export interface ShownMatch {
@@ -26,12 +22,7 @@ export interface ShownMatch {
   terms: { term: string; label: string }[];
 }
 
-export interface Hello {
-  language: string;
-  strings: Record<string, string>;
-  matching: boolean;
-  categories: { id: string; label: string }[];
-}
+export type Hello = Omit<FeedHelloReply, 'ok'>;
 
 export interface Assessment {
   category: string;
@@ -69,8 +60,8 @@ export function readCaptureReply(raw: unknown): Outcome<SavedFinding> | null {
 export function readHello(raw: unknown): Hello | null {
   const parsed = FeedHelloReply.safeParse(raw);
   if (!parsed.success) return null;
-  const { language, strings, matching, categories } = parsed.data;
-  return { language, strings, matching, categories: categories.map(({ id, label }) => ({ id, label })) };
+  const { ok: _ok, ...hello } = parsed.data;
+  return hello;
 }
 
 /** null: no answer (or a failure) rather than "nothing matched". */
