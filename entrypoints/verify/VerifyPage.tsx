@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { FileDrop } from '@/components/FileDrop';
 import { formatDateTime } from '@/components/format';
 import { parseTrustedKeys } from '@/lib/bundle/trusted-keys';
 import { type VerifyReport, verifyBundle } from '@/lib/bundle/verify';
@@ -12,7 +13,6 @@ import { language, t } from '@/lib/i18n';
 export function VerifyPage() {
   const [report, setReport] = useState<VerifyReport & { name: string }>();
   const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
   const [trusted, setTrusted] = useState<string[]>();
 
   const check = async (file: File) => {
@@ -41,32 +41,13 @@ export function VerifyPage() {
           }}
         />
       </label>
-      {/* A label: a click anywhere on the zone opens the file picker, and a file can be dropped on it. */}
-      <label
-        class={`drop${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          const file = e.dataTransfer?.files[0];
-          if (file) void check(file);
-        }}
-      >
-        <span class="drop-hint">{t('verify_drop_hint')}</span>
-        <input
-          type="file"
-          accept=".zip,application/zip"
-          data-testid="bundle-input"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) void check(file);
-          }}
-        />
-      </label>
+      <FileDrop
+        id="bundle"
+        hint={t('verify_drop_hint')}
+        accept=".zip,application/zip"
+        testId="bundle-input"
+        onFile={(file) => void check(file)}
+      />
       {busy && <p aria-live="polite">{t('verify_checking')}</p>}
       {report && <Report report={report} />}
     </main>

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import { FileDrop } from '@/components/FileDrop';
 import { ImportReport } from '@/components/ImportReport';
 import type { ImportProblem, ImportResult } from '@/lib/config/import';
 import { t } from '@/lib/i18n';
 import { errorText, formatCount } from '../format';
 import type { CsvTemplate } from '../templates';
 import { type Column, ColumnCells, ColumnHeads } from './Columns';
-import { FileDrop } from './FileDrop';
 import { type Status, StatusLine } from './StatusLine';
 
 interface CsvImportProps<T> {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { FileDrop } from '@/components/FileDrop';
 import { ImportReport } from '@/components/ImportReport';
 import { applyConfigPack } from '@/lib/config/config-store';
 import type { ImportProblem } from '@/lib/config/import';
@@ -8,7 +9,6 @@ import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
 import { z } from '@/lib/zod';
 import { errorText, formatCount } from '../format';
-import { FileDrop } from '../parts/FileDrop';
 import { Fingerprint, fingerprintGroups } from '../parts/Fingerprint';
 import { Section } from '../parts/Section';
 import { type Status, StatusLine } from '../parts/StatusLine';

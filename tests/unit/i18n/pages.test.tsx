@@ -44,7 +44,7 @@ describe('the export and verify pages', () => {
   it('render the verify page in the stored language', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS.language]: 'en' });
     const stop = await mountPage(VerifyPage, root, 'verify_title');
-    expect(text()).toContain('Drop the bundle file (.zip) here, or choose it:');
+    expect(text()).toContain('or drop the bundle file (.zip) here');
     expect(text()).toContain('Registered officer key');
     expect(root.querySelector('[data-testid="bundle-input"]')).not.toBeNull();
     expect(document.title).toBe('Netra — Verify a bundle');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FileDrop } from '@/components/FileDrop';
 import { Breakable } from '@/entrypoints/options/parts/Breakable';
-import { FileDrop } from '@/entrypoints/options/parts/FileDrop';
 import { setLanguage } from '@/lib/i18n';
 import { byTestId, chooseFile, csvFile, eventually, mount } from './helpers';
 

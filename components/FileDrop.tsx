@@ -1,3 +1,4 @@
+import './file-drop.css';
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 
@@ -38,9 +39,9 @@ export function FileDrop({ id, hint, accept, testId, onFile }: FileDropProps) {
         if (file) take(file);
       }}
     >
-      <span class="drop-button">{t('options_file_choose')}</span>
+      <span class="drop-button">{t('common_file_choose')}</span>
       <span class="drop-hint">{hint}</span>
-      {chosen && <span class="drop-file">{t('options_file_chosen', chosen)}</span>}
+      {chosen && <span class="drop-file">{t('common_file_chosen', chosen)}</span>}
       <input
         id={id}
         class="visually-hidden"
