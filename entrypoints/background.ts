@@ -20,7 +20,7 @@ import { editEvidence } from '@/lib/evidence/audit';
 import { EvidenceDb, shiftCount } from '@/lib/evidence/db';
 import type { Evidence } from '@/lib/evidence/schema';
 import { sealPending } from '@/lib/evidence/store';
-import { loadLanguage, onLanguageChange, t } from '@/lib/i18n';
+import { loadLanguage, onLanguageChange, t, tIn } from '@/lib/i18n';
 import { BackgroundRequest, type CaptureReply, failure } from '@/lib/messages';
 import { ensureShift } from '@/lib/shift';
 
@@ -57,7 +57,7 @@ export default defineBackground(() => {
     assess: (post: Evidence['post']) => assess(config.get, post),
     noteFor: (assessment: { match: Parameters<typeof matchNote>[0] }) => matchNote(assessment.match),
     recordAsn: (evidence: Evidence, asn: { name: string; nip: string | null; agency: string | null }) =>
-      editEvidence(db, evidence.id, { asn }, t('audit_reason_watchlist')),
+      editEvidence(db, evidence.id, { asn }, tIn('id', 'audit_reason_watchlist')),
     onStored: (evidence: Evidence) => {
       void updateBadge();
       // Flagging is never blocked by a forgotten "start shift": the first finding starts one.

@@ -14,7 +14,7 @@ import type {
   FeedMatchReply,
   WatchlistSearchReply,
 } from '../feed-messages';
-import { language, messagesWithPrefix, t } from '../i18n';
+import { language, messagesWithPrefix, t, tIn } from '../i18n';
 import { failure } from '../page-messages';
 import type { PostSnapshot } from '../platforms/snapshot';
 import type { LoadedConfig } from './config-cache';
@@ -75,7 +75,7 @@ export async function assess(config: Config, post: PostSnapshot): Promise<Assess
 export function matchNote(match: PostMatch): string {
   if (match.rules.length === 0) return '';
   const terms = match.rules.map((r) => `${r.term} (${r.label})`).join(', ');
-  return t('audit_matched_terms', terms);
+  return tIn('id', 'audit_matched_terms', terms);
 }
 
 async function audited(run: () => Promise<unknown>): Promise<DoneReply> {
@@ -101,7 +101,7 @@ export async function editFinding(
   const evidence = await db.evidence.get(request.evidenceId);
   if (!evidence) return { ok: false, error: { code: 'invalid-message', message: t('error_finding_gone') } };
   if (from === 'content' && evidence.exportedAt !== null) return failure('forbidden-sender');
-  const reason = request.reason.trim() || t('audit_reason_panel');
+  const reason = request.reason.trim() || tIn('id', 'audit_reason_panel');
   return audited(() => editEvidence(db, request.evidenceId, request.edit, reason));
 }
 

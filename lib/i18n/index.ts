@@ -24,7 +24,15 @@ export function setLanguage(lang: Language): void {
 
 /** The message `key` in the current language (Indonesian when the English one is missing). */
 export function t(key: string, ...subs: (string | number)[]): string {
-  const entry = DICTIONARIES[current][key] ?? DICTIONARIES.id[key];
+  return tIn(current, key, ...subs);
+}
+
+/**
+ * The message `key` in `lang`, whatever the officer's language: for text Netra writes into the evidence
+ * itself (sealed notes, audit reasons), which the office reads in Indonesian.
+ */
+export function tIn(lang: Language, key: string, ...subs: (string | number)[]): string {
+  const entry = DICTIONARIES[lang][key] ?? DICTIONARIES.id[key];
   if (!entry) return key;
   if (subs.length === 0) return entry.message;
   return entry.message.replace(/\$([1-9])/g, (whole, n: string) => {

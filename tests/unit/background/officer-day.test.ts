@@ -100,6 +100,9 @@ describe('assessment of a new finding', () => {
     const gesture = await assess(loaded(), xSnapshot({ text: 'Salam dua jari, kawan!' }));
     expect(gesture.category).toBe('attributes');
     expect(matchNote(gesture.match)).toContain('salam dua jari (Gestur 2 jari)');
+    // Written into the sealed record: in Indonesian for the office, whatever the officer's UI language.
+    setLanguage('en');
+    expect(matchNote(gesture.match)).toMatch(/^Cocok dengan aturan: /);
   });
 
   it('seals the category and matched terms into the finding and records the ASN identity as an audited edit', async () => {
