@@ -25,3 +25,14 @@ export function blankSnapshot(platform: Platform, pageUrl: string): PostSnapshot
     promoted: false,
   };
 }
+
+/** Runs `read`; when it throws, its fields go to `failed` (a snapshot is never lost to one bad field). */
+export function attempter(failed: Set<string>) {
+  return (fields: readonly string[], read: () => void): void => {
+    try {
+      read();
+    } catch {
+      for (const field of fields) failed.add(field);
+    }
+  };
+}

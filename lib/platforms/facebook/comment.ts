@@ -1,8 +1,9 @@
+import { attempter } from '../blank';
 import { parseFacebookPermalink } from '../canonical-url';
 import type { Media, PostSnapshot } from '../snapshot';
 import { readText } from '../text';
 import { FACEBOOK, isPlaceholderHref, postOf } from './collect';
-import { AUTHOR_FIELDS, accountOf, attempter, blank, missingOf, readStamp } from './fields';
+import { AUTHOR_FIELDS, accountOf, blank, missingOf, readStamp } from './fields';
 import { parentOf } from './post';
 import * as sel from './selectors';
 

@@ -46,17 +46,6 @@ export function pagePostUrl(pageUrl: string): string | null {
   return page?.url.replace(/[?&]comment_id=\d+(?:&reply_comment_id=\d+)?$/, '') ?? null;
 }
 
-/** Runs `read`; when it throws, its fields go to `failed` (a snapshot is never lost to one bad field). */
-export function attempter(failed: Set<string>) {
-  return (fields: readonly string[], read: () => void): void => {
-    try {
-      read();
-    } catch {
-      for (const field of fields) failed.add(field);
-    }
-  };
-}
-
 /** The null fields of `snapshot` by name, plus `extra` and what failed, without repeats. */
 export function missingOf(snapshot: PostSnapshot, extra: readonly string[], failed: Set<string>): string[] {
   const absent: string[] = [];

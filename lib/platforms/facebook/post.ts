@@ -1,3 +1,4 @@
+import { attempter } from '../blank';
 import { parseFacebookPermalink, parseFacebookProfile } from '../canonical-url';
 import { parentRef } from '../parent-ref';
 import type { ParentRef, PostSnapshot } from '../snapshot';
@@ -13,16 +14,7 @@ import {
   profileLink,
   timestampOf,
 } from './collect';
-import {
-  AUTHOR_FIELDS,
-  accountOf,
-  attempter,
-  blank,
-  missingOf,
-  noAccount,
-  pagePostUrl,
-  readStamp,
-} from './fields';
+import { AUTHOR_FIELDS, accountOf, blank, missingOf, noAccount, pagePostUrl, readStamp } from './fields';
 import * as sel from './selectors';
 
 const COLUMN = sel.any(sel.viewerColumn);

@@ -1,6 +1,7 @@
+import { attempter } from '../blank';
 import type { PostSnapshot } from '../snapshot';
 import { isComment, postsAround } from './collect';
-import { AUTHOR_FIELDS, accountOf, attempter, blank, missingOf, pagePostUrl } from './fields';
+import { AUTHOR_FIELDS, accountOf, blank, missingOf, pagePostUrl } from './fields';
 import { parentOf, readPost } from './post';
 import { readReactor } from './reaction-rows';
 import * as sel from './selectors';

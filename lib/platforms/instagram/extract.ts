@@ -1,4 +1,4 @@
-import { AUTHOR_FIELDS, blankSnapshot } from '../blank';
+import { AUTHOR_FIELDS, attempter, blankSnapshot } from '../blank';
 import { canonicalUrl, instagramPostUrl, parseInstagramPost } from '../canonical-url';
 import { parentRef } from '../parent-ref';
 import type { Account, ParentRef, PostSnapshot } from '../snapshot';
@@ -33,17 +33,6 @@ const TIME = sel.any(sel.time);
 const BUTTON = sel.any(sel.button);
 
 const blank = (pageUrl: string): PostSnapshot => blankSnapshot('instagram', pageUrl);
-
-/** Runs `read`; on a DOM surprise names `fields` as missing instead of throwing. */
-function attempter(failed: Set<string>) {
-  return (fields: readonly string[], read: () => void): void => {
-    try {
-      read();
-    } catch {
-      for (const field of fields) failed.add(field);
-    }
-  };
-}
 
 function absentAuthor(author: Account): string[] {
   return AUTHOR_FIELDS.filter((field) => author[field.slice('author.'.length) as keyof Account] === null);

@@ -1,4 +1,4 @@
-import { AUTHOR_FIELDS, blankSnapshot } from '../blank';
+import { AUTHOR_FIELDS, attempter, blankSnapshot } from '../blank';
 import {
   canonicalUrl,
   httpsUrl,
@@ -229,13 +229,7 @@ const blank = (pageUrl: string): PostSnapshot => blankSnapshot('x', pageUrl);
 function readPost(root: Element, exclude: Element | null, pageUrl: string, outer: boolean): PostSnapshot {
   const post = blank(pageUrl);
   const failed = new Set<string>();
-  const attempt = (fields: readonly string[], read: () => void): void => {
-    try {
-      read();
-    } catch {
-      for (const field of fields) failed.add(field);
-    }
-  };
+  const attempt = attempter(failed);
   let hasTime = false;
   let hasText = false;
   attempt(AUTHOR_FIELDS, () => {
@@ -334,13 +328,7 @@ function listParent(row: Element, list: InteractionList, pageUrl: string): Paren
 function readInteraction(row: Element, list: InteractionList, pageUrl: string): PostSnapshot {
   const post: PostSnapshot = { ...blank(pageUrl), kind: list.kind };
   const failed = new Set<string>();
-  const attempt = (fields: readonly string[], read: () => void): void => {
-    try {
-      read();
-    } catch {
-      for (const field of fields) failed.add(field);
-    }
-  };
+  const attempt = attempter(failed);
   attempt(AUTHOR_FIELDS, () => {
     post.author = readListedAccount(row, pageUrl);
   });
