@@ -4,7 +4,7 @@
 import { AsnIdentity, Category, Language, PostMatch, WatchlistEntry } from './config/schema';
 import { EvidenceEdit } from './evidence/edit';
 import { Failure } from './page-messages';
-import { Platform, PostKind } from './platforms/snapshot';
+import { Platform, PostKind } from './platforms/kinds';
 import { z } from './zod';
 
 const EvidenceId = z.string().check(z.minLength(1), z.maxLength(64));

@@ -1,4 +1,4 @@
-import { Platform } from '../platforms/snapshot';
+import { Platform } from '../platforms/kinds';
 import { z } from '../zod';
 import { NIP_PATTERN } from './nip';
 

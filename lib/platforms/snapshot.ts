@@ -1,15 +1,7 @@
 import { z } from '../zod';
+import { Platform, PostKind } from './kinds';
 
-/** 'web' is any other site, flagged through the context menu or shortcut (no adapter). */
-export const Platform = z.enum(['x', 'facebook', 'instagram', 'web']);
-export type Platform = z.infer<typeof Platform>;
-
-/**
- * post, reply (X, under a focal post), comment (Facebook/Instagram), and for interaction lists:
- * reaction (this account liked/reacted to the parent post) and repost (this account shared it).
- */
-export const PostKind = z.enum(['post', 'reply', 'comment', 'reaction', 'repost']);
-export type PostKind = z.infer<typeof PostKind>;
+export { Platform, PostKind } from './kinds';
 
 // Hostile page text is stored verbatim but bounded, so one absurd post cannot exhaust memory.
 const MAX_TEXT = 2_000_000;
