@@ -1,15 +1,18 @@
-import type { PostKind } from '../platforms/snapshot';
+import type { Category } from '../config/schema';
+import { DICTIONARIES } from '../i18n';
+import type { PostKind } from '../platforms/kinds';
 
-/** Default violation categories (the office's configuration pack may replace them). */
-export const DEFAULT_CATEGORIES = [
-  { id: 'posting', label: 'Mengunggah atau memposting dukungan' },
-  { id: 'commenting', label: 'Berkomentar mendukung' },
-  { id: 'sharing', label: 'Membagikan / memposting ulang konten kampanye' },
-  { id: 'liking', label: 'Menyukai / memberi reaksi pada konten kampanye' },
-  { id: 'following', label: 'Mengikuti atau bergabung dengan akun/grup kampanye' },
-  { id: 'attributes', label: 'Foto, gestur, atau atribut yang menunjukkan keberpihakan' },
-  { id: 'other', label: 'Lainnya' },
-] as const;
+const DEFAULT_IDS = ['posting', 'commenting', 'sharing', 'liking', 'following', 'attributes', 'other'];
+
+/**
+ * Default violation categories (the office's configuration pack may replace them). Their words live in
+ * the locale files (category_<id>), like every other label.
+ */
+export const DEFAULT_CATEGORIES: readonly Category[] = DEFAULT_IDS.map((id) => ({
+  id,
+  label: DICTIONARIES.id[`category_${id}`]?.message ?? id,
+  labelEn: DICTIONARIES.en[`category_${id}`]?.message,
+}));
 
 /** The category pre-filled from what was flagged; the officer can change it afterwards. */
 export function defaultCategory(kind: PostKind, reposted: boolean): string {
