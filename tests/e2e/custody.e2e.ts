@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { type HttpsTestServer, type Routes, startHttpsServer } from './harness/https-server';
 import { countByUrl, readStore, type StoredRecord } from './pages/evidence-reader';
-import { type XLikePost, xLikePage } from './pages/x-like';
+import { tallPostPage, type XLikePost, xLikePage } from './pages/x-like';
 import { pngSize } from './png';
 
 const ARTIFACTS = 'artifacts/e2e';
@@ -29,7 +29,7 @@ const CRASH_POSTS = shortPosts(4, 1_892_000_000_000_000_001n, 'henti');
 const BURST_POSTS = shortPosts(12, 1_893_000_000_000_000_001n, 'serbu');
 
 const routes: Routes = {
-  [TALL_PATH]: { body: readFileSync(`${PAGES}/tall-post.html`, 'utf8') },
+  [TALL_PATH]: { body: tallPostPage() },
   '/media/tall-ruler-a.svg': { body: readFileSync(`${PAGES}/tall-ruler-a.svg`) },
   '/media/tall-ruler-b.svg': { body: readFileSync(`${PAGES}/tall-ruler-b.svg`) },
   '/media/avatar.svg': { body: readFileSync(`${PAGES}/avatar.svg`) },

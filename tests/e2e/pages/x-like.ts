@@ -2,6 +2,8 @@
 // and texts, the DOM hooks X used in 2025 (article[data-testid=tweet], User-Name, a status link around
 // <time datetime>, tweetText, tweetPhoto), a sticky top bar over the main column like X's. No scripts.
 // Every post id is chosen by the caller, so each post of a run has its own permalink.
+import { readFileSync } from 'node:fs';
+
 export { seededRandom } from '../../tools/seeded-random';
 
 export interface XLikePost {
@@ -135,4 +137,13 @@ export function xLikePage(title: string, posts: readonly XLikePost[]): string {
 <div class="sidebar"><div class="side-in"><div class="box"><b>Sedang tren</b><br>#PemiluDamai</div></div></div>
 </div></div></body></html>
 `;
+}
+
+/** tests/e2e/pages/tall-post.html with the stylesheet every X-like page shares put in. */
+export function tallPostPage(): string {
+  const page = readFileSync(new URL('./tall-post.html', import.meta.url), 'utf8');
+  return page.replace(
+    '/* X_LIKE_CSS: tests/e2e/pages/x-like.ts, put in by the server (tallPostPage) */',
+    X_LIKE_CSS,
+  );
 }
