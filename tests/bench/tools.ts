@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { CHROMIUM_PATH, HOST_RESOLVER_RULES } from '../e2e/harness/chromium';
+import { CHROMIUM_PATH, LOOPBACK_FLAGS } from '../e2e/harness/chromium';
 
 export interface BaselineBrowser {
   context: BrowserContext;
@@ -22,19 +22,7 @@ export async function launchBaseline(): Promise<BaselineBrowser> {
       ignoreDefaultArgs: ['--disable-extensions'],
       ignoreHTTPSErrors: true,
       viewport: { width: 1280, height: 900 },
-      args: [
-        '--headless=new',
-        '--hide-scrollbars',
-        '--mute-audio',
-        '--no-sandbox',
-        `--host-resolver-rules=${HOST_RESOLVER_RULES}`,
-        '--ignore-certificate-errors',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      args: ['--headless=new', '--hide-scrollbars', '--mute-audio', '--no-sandbox', ...LOOPBACK_FLAGS],
     });
     return {
       context,

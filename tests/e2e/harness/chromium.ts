@@ -10,6 +10,17 @@ export const CHROMIUM_PATH = process.env.NETRA_CHROMIUM ?? '/usr/bin/chromium';
 export const HOST_RESOLVER_RULES =
   'MAP x.com 127.0.0.1, MAP *.x.com 127.0.0.1, MAP *.facebook.com 127.0.0.1, MAP *.instagram.com 127.0.0.1';
 
+/** The platforms' hosts on loopback over https, and nothing of the browser's own that goes online or updates. */
+export const LOOPBACK_FLAGS = [
+  `--host-resolver-rules=${HOST_RESOLVER_RULES}`,
+  '--ignore-certificate-errors',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 export interface ChromiumOptions {
   /** Unpacked extension, relative to the repository root or absolute. */
   extensionDir?: string;
@@ -165,13 +176,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
         '--no-sandbox',
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
-        `--host-resolver-rules=${HOST_RESOLVER_RULES}`,
-        '--ignore-certificate-errors',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
+        ...LOOPBACK_FLAGS,
         ...(options.args ?? []),
       ],
     });
