@@ -31,6 +31,7 @@ import {
 } from '../../lib/bundle/verify-files';
 import { checkChain, checkRecordFiles, readManifest } from '../../lib/bundle/verify-records';
 import { canonicalJson, sha256Hex } from '../../lib/evidence/canonical';
+import { median } from '../tools/median';
 import {
   type FixtureFile,
   GcWatch,
@@ -38,7 +39,6 @@ import {
   loadFixture,
   MemorySampler,
   MiB,
-  median,
   peakRss,
   resetPeakRss,
   SHOTS_DIR,

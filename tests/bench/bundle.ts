@@ -23,7 +23,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FixtureFile, listFiles, loadFixture, MiB, median } from './bundle-common';
+import { median } from '../tools/median';
+import { type FixtureFile, listFiles, loadFixture, MiB } from './bundle-common';
 import type { BaselineResult, ExportResult, Profile, VerifyResult, WorkerJob } from './bundle-worker';
 
 const COMMAND = 'npm run bench:bundle';
@@ -86,6 +87,17 @@ interface Row {
   median: string;
   goal: string;
   verdict: string;
+}
+
+/** A figure measured in every run: each run and the median, in `format`'s unit. */
+function row(
+  figure: string,
+  values: readonly number[],
+  format: (v: number) => string,
+  goal = '',
+  verdict = '',
+): Row {
+  return { figure, runs: values.map(format), median: format(median(values)), goal, verdict };
 }
 
 function table(rows: readonly Row[]): string {
@@ -250,20 +262,8 @@ async function main(): Promise<void> {
     const verdictRatio = (value: number, goal: number) =>
       value <= goal ? 'met' : `MISSED by ${ratio(value / goal)} (+${((value / goal - 1) * 100).toFixed(0)}%)`;
     const rows: Row[] = [
-      {
-        figure: 'export: buildBundle → file (s)',
-        runs: exportMs.map(seconds),
-        median: seconds(median(exportMs)),
-        goal: '',
-        verdict: '',
-      },
-      {
-        figure: 'baseline: SHA-256 same bytes, createHash (s)',
-        runs: baselineMs.map(seconds),
-        median: seconds(median(baselineMs)),
-        goal: '',
-        verdict: '',
-      },
+      row('export: buildBundle → file (s)', exportMs, seconds),
+      row('baseline: SHA-256 same bytes, createHash (s)', baselineMs, seconds),
       {
         figure: 'export ÷ SHA-256',
         runs: exportRatios.map(ratio),
@@ -281,34 +281,10 @@ async function main(): Promise<void> {
             ? 'met (worst run)'
             : `MISSED by ${mib(memoryWorst - memoryBudget)} MiB (worst run)`,
       },
-      {
-        figure: '  same, 20 ms sampler (MiB)',
-        runs: rssAboveSampled.map(mib),
-        median: mib(median(rssAboveSampled)),
-        goal: '',
-        verdict: '',
-      },
-      {
-        figure: '  heapUsed peak above pre-export (MiB)',
-        runs: heapAbove.map(mib),
-        median: mib(median(heapAbove)),
-        goal: '',
-        verdict: '',
-      },
-      {
-        figure: '  heapTotal (V8 committed) peak above (MiB)',
-        runs: heapTotalAbove.map(mib),
-        median: mib(median(heapTotalAbove)),
-        goal: '',
-        verdict: '',
-      },
-      {
-        figure: '  arrayBuffers peak above pre-export (MiB)',
-        runs: arrayBuffersAbove.map(mib),
-        median: mib(median(arrayBuffersAbove)),
-        goal: '',
-        verdict: '',
-      },
+      row('  same, 20 ms sampler (MiB)', rssAboveSampled, mib),
+      row('  heapUsed peak above pre-export (MiB)', heapAbove, mib),
+      row('  heapTotal (V8 committed) peak above (MiB)', heapTotalAbove, mib),
+      row('  arrayBuffers peak above pre-export (MiB)', arrayBuffersAbove, mib),
       {
         figure: '  GC pauses during the export (s)',
         runs: exports.map((e) => seconds(e.memory.gc.ms)),
@@ -323,27 +299,9 @@ async function main(): Promise<void> {
         goal: '',
         verdict: `fresh process, same records; ${seconds(baselineAlone.ms)} s`,
       },
-      {
-        figure: 'verify: readFile + verifyBundle (s)',
-        runs: verifyMs.map(seconds),
-        median: seconds(median(verifyMs)),
-        goal: '',
-        verdict: '',
-      },
-      {
-        figure: 'baseline: sha256sum -c SHA256SUMS (s)',
-        runs: sumsMs.map(seconds),
-        median: seconds(median(sumsMs)),
-        goal: '',
-        verdict: '',
-      },
-      {
-        figure: 'baseline: unzip -q + sha256sum -c (s)',
-        runs: unzipSumsMs.map(seconds),
-        median: seconds(median(unzipSumsMs)),
-        goal: '',
-        verdict: '',
-      },
+      row('verify: readFile + verifyBundle (s)', verifyMs, seconds),
+      row('baseline: sha256sum -c SHA256SUMS (s)', sumsMs, seconds),
+      row('baseline: unzip -q + sha256sum -c (s)', unzipSumsMs, seconds),
       {
         figure: 'verify ÷ sha256sum -c',
         runs: verifyRatios.map(ratio),
@@ -358,13 +316,7 @@ async function main(): Promise<void> {
         goal: '',
         verdict: '',
       },
-      {
-        figure: 'verify peak RSS above pre-verify (MiB)',
-        runs: verifyRssAbove.map(mib),
-        median: mib(median(verifyRssAbove)),
-        goal: '',
-        verdict: '(zip held whole)',
-      },
+      row('verify peak RSS above pre-verify (MiB)', verifyRssAbove, mib, '', '(zip held whole)'),
     ];
 
     const mid = (pick: (e: ExportResult) => number) => median(exports.map(pick));

@@ -20,6 +20,7 @@ import { buildMatcher } from '../../lib/config/matcher';
 import { normalizeHandle, normalizeText, wordCharAt, wordCharBefore } from '../../lib/config/normalize';
 import type { PostMatch, Rule, RuleKind, WatchlistEntry } from '../../lib/config/schema';
 import type { MatchInput } from '../../lib/feed-messages';
+import { median } from '../tools/median';
 import { seededRandom as prng } from '../tools/seeded-random';
 
 const RULES = 5_000;
@@ -156,12 +157,6 @@ function usPerPost(match: (input: MatchInput) => PostMatch, posts: readonly Matc
   const t0 = performance.now();
   for (const post of posts) match(post);
   return ((performance.now() - t0) * 1000) / posts.length;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const rules = Array.from({ length: RULES }, (_, i) => makeRule(i));

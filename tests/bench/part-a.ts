@@ -3,9 +3,10 @@
 // https://www.instagram.com:PORT/), cross-origin isolated, so performance.now() is fine-grained.
 import type { BrowserContext } from 'playwright-core';
 import type { HttpsTestServer } from '../e2e/harness/https-server';
+import { median } from '../tools/median';
 import type { FeedShape } from './feeds';
 import type { InPageOptions, InPageTotals } from './in-page';
-import { BenchFailure, bundle, median } from './tools';
+import { BenchFailure, bundle } from './tools';
 
 const ISOLATED = {
   'Cross-Origin-Opener-Policy': 'same-origin',

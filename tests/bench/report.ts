@@ -1,8 +1,9 @@
 // The benchmark's summary: medians and ratios for the tables on stdout and artifacts/bench/feed.json.
+
+import { median } from '../tools/median';
 import type { FeedShape } from './feeds';
 import type { PartA, Step } from './part-a';
 import { METRICS, type Mode, type PartBRun } from './part-b';
-import { median } from './tools';
 
 export const GOALS = { msPerPost: 0.05, longTasks: 0, gzipKB: 20 } as const;
 

@@ -51,11 +51,5 @@ export async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** The run failed (as opposed to measuring something slow): `npm run bench` exits 1. */
 export class BenchFailure extends Error {}
