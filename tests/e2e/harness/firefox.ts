@@ -97,18 +97,28 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
  * Opens an extension page (moz-extension://…) in a new tab. `page.goto` cannot be awaited there:
  * Firefox loads the page in the extension process and BiDi never reports the navigation as done
  * (page.url() even stays about:blank), so the load is awaited by polling the document instead.
+ * The poll is our own loop, not `waitForFunction`: while about:blank is swapped for the extension
+ * page, an evaluation can land in the realm being torn down and BiDi answers with a protocol error
+ * ("right-hand side of 'in' should be an object, got null"). That is a moment of the navigation,
+ * not a failure, so the poll asks again.
  */
 export async function openExtensionPage(browser: Browser, url: string, timeoutMs = 15_000): Promise<Page> {
   const page = await browser.newPage();
   // timeout 0: no dangling timer; the promise is simply dropped once the document is there.
   page.goto(url, { timeout: 0 }).catch(() => {});
-  await page.waitForFunction(
-    (u: string) => location.href === u && document.readyState === 'complete',
-    {
-      timeout: timeoutMs,
-      polling: 100,
-    },
-    url,
-  );
-  return page;
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const loaded = await page.evaluate(
+        (u: string) => location.href === u && document.readyState === 'complete',
+        url,
+      );
+      if (loaded) return page;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not load within ${timeoutMs} ms`, { cause: lastError });
 }
