@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { downloadFile } from '@/components/download';
+import { uploadResultText } from '@/components/upload-text';
 import { buildBundle } from '@/lib/bundle/build';
 import { bundleSourceFromDb } from '@/lib/bundle/db-source';
 import { exportHistory, rememberExport, updateLastExport } from '@/lib/bundle/export-history';
 import { deviceSigner } from '@/lib/bundle/signer';
-import { uploadBundle } from '@/lib/bundle/upload';
+import { type UploadResult, uploadBundle } from '@/lib/bundle/upload';
 import { deviceKey } from '@/lib/crypto/device-key-store';
 import { EvidenceDb } from '@/lib/evidence/db';
 import { Officer } from '@/lib/evidence/schema';
@@ -14,8 +15,8 @@ import { language, t } from '@/lib/i18n';
 
 const db = new EvidenceDb();
 
-/** The upload after the download: attempt n of `of` (0 before the first), or the uploader's last word. */
-type Upload = { attempt: number; of: number } | { detail: string } | null;
+/** The upload after the download: attempt n of `of` (0 before the first), or how it ended. */
+type Upload = { attempt: number; of: number } | { result: UploadResult } | null;
 
 // Phases hold facts, not sentences, so a language change re-renders them in the new language.
 type Phase =
@@ -78,14 +79,19 @@ async function runExport(onPhase: (phase: Phase) => void): Promise<void> {
     onAttempt: (n, of) => onPhase({ ...done, upload: { attempt: n, of } }),
   });
   await updateLastExport({
-    upload: { status: result.ok ? 'ok' : 'failed', endpoint, detail: result.detail },
+    upload: {
+      status: result.ok ? 'ok' : 'failed',
+      endpoint,
+      detail: result.detail,
+      httpStatus: result.httpStatus,
+      networkError: result.networkError,
+    },
   });
-  // The uploader's own words (Indonesian, from lib/bundle/upload.ts), e.g. "Terkirim (HTTP 201)".
-  onPhase({ ...done, upload: { detail: result.detail } });
+  onPhase({ ...done, upload: { result } });
 }
 
 function uploadText(upload: Exclude<Upload, null>): string {
-  if ('detail' in upload) return upload.detail;
+  if ('result' in upload) return uploadResultText(upload.result, upload.result.detail) ?? '';
   return upload.attempt === 0
     ? t('export_uploading')
     : t('export_uploading_attempt', upload.attempt, upload.of);

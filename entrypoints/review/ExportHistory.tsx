@@ -1,3 +1,4 @@
+import { uploadResultText } from '@/components/upload-text';
 import { type ExportRecord, exportHistory } from '@/lib/bundle/export-history';
 import type { Language } from '@/lib/config/schema';
 import { t } from '@/lib/i18n';
@@ -36,11 +37,16 @@ export function ExportHistory({ lang }: { lang: Language }) {
             <td>{t('review_megabytes', (record.bytes / 1024 / 1024).toFixed(2))}</td>
             <td>
               {t(UPLOAD_KEYS[record.upload.status])}
-              {record.upload.detail && <div class="meta">{record.upload.detail}</div>}
+              {record.upload.status !== 'none' && <UploadDetail upload={record.upload} />}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+function UploadDetail({ upload }: { upload: ExportRecord['upload'] }) {
+  const text = uploadResultText({ ...upload, ok: upload.status === 'ok' }, upload.detail);
+  return text ? <div class="meta">{text}</div> : null;
 }

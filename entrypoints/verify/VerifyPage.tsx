@@ -8,7 +8,7 @@ import { language, t } from '@/lib/i18n';
 
 /**
  * For the office: drop a bundle (and optionally the officer's registered key), see every check and finding.
- * The checks' own messages come from lib/bundle and stay Indonesian (the CLI prints the same ones).
+ * The checks' own sentences come from lib/bundle in both languages (the CLI prints the same ones).
  */
 export function VerifyPage() {
   const [report, setReport] = useState<VerifyReport & { name: string }>();
@@ -67,7 +67,8 @@ function Report({ report }: { report: VerifyReport & { name: string } }) {
       <ul class="checks">
         {report.checks.map((c, i) => (
           <li key={i} class={c.ok ? '' : 'error'}>
-            {c.ok ? '✓' : '✗'} {c.message} {c.file && <span class="file">({c.file})</span>}
+            {c.ok ? '✓' : '✗'} {language() === 'en' ? c.messageEn : c.message}{' '}
+            {c.file && <span class="file">({c.file})</span>}
           </li>
         ))}
       </ul>

@@ -9,7 +9,15 @@ export interface ExportRecord {
   bytes: number;
   sumsSha256: string;
   next: ExportMark;
-  upload: { status: 'none' | 'ok' | 'failed'; endpoint: string | null; detail: string | null };
+  upload: {
+    status: 'none' | 'ok' | 'failed';
+    endpoint: string | null;
+    /** Indonesian, as the uploader said it. */
+    detail: string | null;
+    /** The facts behind `detail`, so pages word it in the officer's language (absent in older records). */
+    httpStatus?: number | null;
+    networkError?: string | null;
+  };
 }
 
 const KEY = 'exportHistory';

@@ -1,7 +1,13 @@
-/** How an upload went, in the officer's words. */
+/**
+ * How an upload went: the facts of the last attempt (the server's HTTP status, or why it could not be
+ * reached), which the pages word in the officer's language, and `detail`, the same in Indonesian for
+ * the export history kept on the device.
+ */
 export interface UploadResult {
   ok: boolean;
   attempts: number;
+  httpStatus: number | null;
+  networkError: string | null;
   detail: string;
 }
 
@@ -26,6 +32,8 @@ export async function uploadBundle(
 ): Promise<UploadResult> {
   const wait = sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let detail = '';
+  let httpStatus: number | null = null;
+  let networkError: string | null = null;
   for (let attempt = 1; attempt <= retries; attempt++) {
     if (attempt > 1) await wait(baseDelayMs * 2 ** (attempt - 2));
     onAttempt?.(attempt, retries);
@@ -36,8 +44,18 @@ export async function uploadBundle(
         headers: { 'Content-Type': 'application/zip', 'X-Netra-Filename': fileName },
         credentials: 'omit',
       });
-      if (response.ok) return { ok: true, attempts: attempt, detail: `Terkirim (HTTP ${response.status}).` };
-      detail = `Server menjawab HTTP ${response.status}.`;
+      httpStatus = response.status;
+      networkError = null;
+      if (response.ok) {
+        return {
+          ok: true,
+          attempts: attempt,
+          httpStatus,
+          networkError,
+          detail: `Terkirim (HTTP ${httpStatus}).`,
+        };
+      }
+      detail = `Server menjawab HTTP ${httpStatus}.`;
       // A refusal that will not change on retry (bad request, not allowed): stop here.
       if (
         response.status >= 400 &&
@@ -45,15 +63,19 @@ export async function uploadBundle(
         response.status !== 408 &&
         response.status !== 429
       ) {
-        return { ok: false, attempts: attempt, detail };
+        return { ok: false, attempts: attempt, httpStatus, networkError, detail };
       }
     } catch (error) {
-      detail = `Tidak tersambung ke server (${error instanceof Error ? error.message : 'galat jaringan'}).`;
+      httpStatus = null;
+      networkError = error instanceof Error ? error.message : String(error);
+      detail = `Tidak tersambung ke server (${networkError}).`;
     }
   }
   return {
     ok: false,
     attempts: retries,
+    httpStatus,
+    networkError,
     detail: `${detail} Bundel tetap tersimpan di unduhan; kirim ulang nanti.`,
   };
 }

@@ -89,7 +89,7 @@ describe('export at shift end', () => {
     await page.locator('[data-testid="export-done"]').waitFor({ timeout: 30_000 });
     await expect
       .poll(() => page.locator('[data-testid="upload-status"]').textContent(), { timeout: 30_000 })
-      .toMatch(/^Terkirim \(HTTP 201\)/);
+      .toBe('Terkirim ke kantor (HTTP 201).');
     await page.screenshot({ path: join(ARTIFACTS, 'export-page.png') });
 
     const zip = new Uint8Array(readFileSync(zipPath));

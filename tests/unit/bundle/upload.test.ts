@@ -12,6 +12,22 @@ const answers = (...statuses: Array<number | Error>) => {
 };
 
 describe('uploadBundle', () => {
+  it('keeps why the last attempt failed when the server is never reached', async () => {
+    const result = await uploadBundle('https://kantor.example/upload', bundle, 'b.zip', {
+      fetcher: answers(
+        new Error('x'),
+        new Error('x'),
+        new Error('Failed to fetch'),
+        new Error('ECONNREFUSED'),
+      ),
+      sleep: async () => undefined,
+    });
+    expect(result).toMatchObject({ ok: false, attempts: 4, httpStatus: null, networkError: 'ECONNREFUSED' });
+    expect(result.detail).toBe(
+      'Tidak tersambung ke server (ECONNREFUSED). Bundel tetap tersimpan di unduhan; kirim ulang nanti.',
+    );
+  });
+
   it('retries failures with exponential backoff until the office accepts', async () => {
     const sleeps: number[] = [];
     const fetcher = answers(503, new Error('offline'), 201);
@@ -19,7 +35,13 @@ describe('uploadBundle', () => {
       fetcher,
       sleep: async (ms) => void sleeps.push(ms),
     });
-    expect(result).toEqual({ ok: true, attempts: 3, detail: 'Terkirim (HTTP 201).' });
+    expect(result).toEqual({
+      ok: true,
+      attempts: 3,
+      httpStatus: 201,
+      networkError: null,
+      detail: 'Terkirim (HTTP 201).',
+    });
     expect(sleeps).toEqual([1000, 2000]);
     expect(fetcher).toHaveBeenCalledWith(
       'https://kantor.example/upload',
@@ -35,6 +57,7 @@ describe('uploadBundle', () => {
     expect(result.ok).toBe(false);
     expect(result.attempts).toBe(4);
     expect(result.detail).toMatch(/HTTP 500.*tetap tersimpan/);
+    expect(result).toMatchObject({ httpStatus: 500, networkError: null });
   });
 
   it('does not retry a refusal that will not change', async () => {
@@ -43,7 +66,7 @@ describe('uploadBundle', () => {
       fetcher,
       sleep: async () => undefined,
     });
-    expect(result).toMatchObject({ ok: false, attempts: 1 });
+    expect(result).toMatchObject({ ok: false, attempts: 1, httpStatus: 403, networkError: null });
     expect(fetcher).toHaveBeenCalledOnce();
   });
 });

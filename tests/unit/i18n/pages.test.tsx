@@ -50,4 +50,23 @@ describe('the export and verify pages', () => {
     expect(document.title).toBe('Netra — Verify a bundle');
     stop();
   });
+
+  it("word the verifier's checks in the officer's language", async () => {
+    for (const [lang, expected, other] of [
+      ['en', 'This file is not a readable bundle ZIP', 'bukan ZIP bundel'],
+      ['id', 'Berkas ini bukan ZIP bundel yang dapat dibaca', 'not a readable bundle'],
+    ] as const) {
+      await fakeBrowser.storage.local.set({ [SETTINGS.language]: lang });
+      const stop = await mountPage(VerifyPage, root, 'verify_title');
+      const input = root.querySelector<HTMLInputElement>('[data-testid="bundle-input"]')!;
+      Object.defineProperty(input, 'files', {
+        value: [new File(['not a zip'], 'bundle.zip', { type: 'application/zip' })],
+        configurable: true,
+      });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await vi.waitFor(() => expect(text()).toContain(expected));
+      expect(text()).not.toContain(other);
+      stop();
+    }
+  });
 });

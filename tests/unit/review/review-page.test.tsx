@@ -295,6 +295,36 @@ describe('export history and deleted findings', () => {
     expect(location.search).toBe('?section=deleted');
   });
 
+  it("words an upload's outcome in the officer's language, from the facts kept with the export", async () => {
+    await fakeBrowser.storage.local.set({
+      exportHistory: [
+        {
+          fileName: 'netra-198001012005012001-20261121-20261121.zip',
+          createdAt: '2026-11-21T20:15:00.000+07:00',
+          count: 2,
+          bytes: 1024,
+          sumsSha256: 'c'.repeat(64),
+          next: { seq: 2, hash: 'd'.repeat(64), auditSeq: 0, auditHash: null },
+          upload: {
+            status: 'failed',
+            endpoint: 'https://kantor.example/upload',
+            detail: 'Server menjawab HTTP 503. Bundel tetap tersimpan di unduhan; kirim ulang nanti.',
+            httpStatus: 503,
+            networkError: null,
+          },
+        },
+      ],
+    });
+    setLanguage('en');
+    history.replaceState(null, '', '/review.html?section=exports');
+    render(<ReviewPage db={db} lang="en" />, root);
+    await vi.waitFor(() => expect(root.textContent).toContain('Upload failed'));
+    expect(root.textContent).toContain(
+      'The office server answered HTTP 503. The bundle is kept in your downloads; send it again later.',
+    );
+    expect(root.textContent).not.toContain('Server menjawab');
+  });
+
   it('speaks English when the officer chose it', async () => {
     setLanguage('en');
     await open('', 'en');
