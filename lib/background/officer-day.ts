@@ -3,6 +3,7 @@ import { suggestCategory } from '../config/matcher';
 import type { AsnIdentity, PostMatch } from '../config/schema';
 import { AuditError, deleteEvidence, editEvidence } from '../evidence/audit';
 import type { EvidenceDb } from '../evidence/db';
+import type { EvidenceEdit } from '../evidence/edit';
 import { categoryLabel } from '../evidence/labels';
 import type {
   Assessment,
@@ -102,7 +103,23 @@ export async function editFinding(
   if (!evidence) return { ok: false, error: { code: 'invalid-message', message: t('error_finding_gone') } };
   if (from === 'content' && evidence.exportedAt !== null) return failure('forbidden-sender');
   const reason = request.reason.trim() || tIn('id', 'audit_reason_panel');
-  return audited(() => editEvidence(db, request.evidenceId, request.edit, reason));
+  const edit = from === 'content' ? keepingNote(evidence.note ?? '', request.edit) : request.edit;
+  return audited(() => editEvidence(db, request.evidenceId, edit, reason));
+}
+
+/** Notes are capped at 10,000 characters (EvidenceEdit). */
+const NOTE_MAX = 10_000;
+
+/**
+ * The panel's note field holds only what the officer adds: the note sealed at capture (the matched
+ * terms) stays above it, however often the panel saves. The review page edits the whole note, so its
+ * edits are taken as they are.
+ */
+function keepingNote(sealed: string, edit: EvidenceEdit): EvidenceEdit {
+  const kept = sealed.trim();
+  if (edit.note === undefined || !kept || edit.note.includes(kept)) return edit;
+  const note = `${kept}\n\n${edit.note}`;
+  return note.length <= NOTE_MAX ? { ...edit, note } : edit;
 }
 
 /** A deletion, from the review page only; the reason is required and kept in the audit log. */

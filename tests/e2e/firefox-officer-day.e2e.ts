@@ -9,6 +9,7 @@ import { collectAudit } from './harness/audit';
 import { focusedIn } from './harness/closed-shadow';
 import { type ConfigPack, readPackFile } from './harness/config-pack';
 import { DEMO_MARKED, DEMO_UNMARKED } from './harness/demo-feed-marks';
+import { collectFindings } from './harness/findings';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
 import { evalInClosedRoot, loadConfigPackFirefox } from './harness/firefox-extension';
 import { type HttpsTestServer, startHttpsServer } from './harness/https-server';
@@ -156,13 +157,17 @@ describe("an officer's day in real Firefox", () => {
     expect((await panelFocus())?.tag).toBe('button');
     await feed.keyboard.press('Enter');
 
+    // The panel adds to the note sealed at capture (the matched terms); it does not replace it.
+    const sealed = (await extension.evaluate(collectFindings)).find((f) => f.id === evidenceId)!.note;
+    expect(sealed).toMatch(/^Cocok dengan aturan: .*kampanye akbar/i);
+    const kept = `${sealed}\n\n${note}`;
     await expect
-      .poll(async () => (await edits(evidenceId)).some((a) => a.changes?.note === note), POLL)
+      .poll(async () => (await edits(evidenceId)).some((a) => a.changes?.note === kept), POLL)
       .toBe(true);
     const all = await edits(evidenceId);
-    const noteEdit = all.find((a) => a.changes?.note === note)!;
+    const noteEdit = all.find((a) => a.changes?.note === kept)!;
     // Only the note was the officer's: the category and the pre-filled identity were left as they were.
-    expect(noteEdit.changes).toEqual({ note });
+    expect(noteEdit.changes).toEqual({ note: kept });
     const asnEdit = all.find((a) => a.changes?.asn !== undefined);
     expect(asnEdit?.changes?.asn).toEqual(identityOf('sriwahyuni_guru'));
     expect(asnEdit!.seq).toBeLessThan(noteEdit.seq);

@@ -196,8 +196,12 @@ describe("an officer's day", () => {
       (await chromium.evalInWorker(collectAudit)).audit.filter(
         (a) => a.evidenceId === evidenceId && a.action === 'edit',
       );
-    await expect.poll(async () => (await edits()).some((a) => a.changes?.note === note), POLL).toBe(true);
-    const panelEdit = (await edits()).find((a) => a.changes?.note === note)!;
+    // The panel adds to the note sealed at capture (the matched terms); it does not replace it.
+    const sealed = (await chromium.evalInWorker(collectFindings)).find((f) => f.id === evidenceId)!.note;
+    expect(sealed).toMatch(/^Cocok dengan aturan: .*kampanye akbar/i);
+    const kept = `${sealed}\n\n${note}`;
+    await expect.poll(async () => (await edits()).some((a) => a.changes?.note === kept), POLL).toBe(true);
+    const panelEdit = (await edits()).find((a) => a.changes?.note === kept)!;
     expect(panelEdit.changes?.category).toBe('attributes');
     const sri = pack.watchlist.find((w) => w.handle === 'sriwahyuni_guru')!;
     const lastAsn = (await edits()).findLast((a) => a.changes?.asn !== undefined)?.changes?.asn;

@@ -189,6 +189,38 @@ describe('edits and deletions', () => {
     expect(await editFinding(db, { ...edit, evidenceId: 'nope' }, 'page')).toMatchObject({ ok: false });
   });
 
+  it("keeps the matched terms above the panel's note; the review page replaces the note as typed", async () => {
+    const id = crypto.randomUUID();
+    const sealed = 'Cocok dengan aturan: 02 (Nomor urut)';
+    await db.evidence.add({ id, seq: 1, exportedAt: null, hash: 'a'.repeat(64), note: sealed } as never);
+    const edit = (note: string) => ({
+      type: 'evidence.edit' as const,
+      evidenceId: id,
+      edit: { note },
+      reason: '',
+    });
+    const notes = async () => {
+      const evidence = (await db.evidence.get(id))!;
+      return withEdits(evidence, await db.audit.orderBy('seq').toArray()).note;
+    };
+
+    expect(await editFinding(db, edit('ASN Dinas Pendidikan, akun pribadi'), 'content')).toEqual({
+      ok: true,
+    });
+    expect(await notes()).toBe(`${sealed}\n\nASN Dinas Pendidikan, akun pribadi`);
+    // A second save from the panel (its field still holds the officer's words) does not repeat anything.
+    expect(
+      await editFinding(db, edit('ASN Dinas Pendidikan, akun pribadi; dibagikan 3 kali'), 'content'),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await notes()).toBe(`${sealed}\n\nASN Dinas Pendidikan, akun pribadi; dibagikan 3 kali`);
+    expect(await editFinding(db, edit('hanya ini'), 'page')).toEqual({ ok: true });
+    expect(await notes()).toBe('hanya ini');
+    // The sealed record itself never changes.
+    expect((await db.evidence.get(id))?.note).toBe(sealed);
+  });
+
   it('refuses a deletion without a reason and keeps the reason of one with it', async () => {
     const id = await seed(null);
     expect(await deleteFinding(db, { type: 'evidence.delete', evidenceId: id, reason: ' ' })).toMatchObject({
