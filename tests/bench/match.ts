@@ -18,10 +18,11 @@ import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { buildMatcher } from '../../lib/config/matcher';
 import { normalizeHandle, normalizeText, wordCharAt, wordCharBefore } from '../../lib/config/normalize';
-import type { PostMatch, Rule, RuleKind, WatchlistEntry } from '../../lib/config/schema';
+import type { PostMatch, Rule, WatchlistEntry } from '../../lib/config/schema';
 import type { MatchInput } from '../../lib/feed-messages';
 import { median } from '../tools/median';
 import { seededRandom as prng } from '../tools/seeded-random';
+import { officeGenerator } from './office-config';
 
 const RULES = 5_000;
 const WATCHLIST = 10_000;
@@ -31,61 +32,13 @@ const GOAL_US = 20;
 const OUT = 'artifacts/bench/match.json';
 
 const random = prng(20_241_127);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+const { int, pick, word, capital, makeRule, makeEntry } = officeGenerator(random);
 
-const SYLLABLES =
-  'ba bu di san to so wa hyu ni sri ag us ra ma de wi e ko put ri jo har ti sur ya nto ga pra bo wo an es mu ha im in ja tan ro si lu ki na ge ndra yan ra ta'.split(
-    ' ',
-  );
-const SLOGAN_WORDS =
-  'bersama menang rakyat maju adil makmur lanjutkan perubahan indonesia sejahtera bersatu kuat hebat baru bangkit damai gotong royong pasti jaya'.split(
-    ' ',
-  );
 const FILLER =
   'yang dan di ini itu untuk dengan tidak kita ada saya akan pada juga dari sudah bisa warga desa kegiatan hari kerja bakti sekolah rapat pelayanan masyarakat kantor kecamatan pagi sore terima kasih semoga sehat selalu ibu bapak anak guru jalan pasar harga beras acara 2024 2 02 20 nomor urut foto lihat'.split(
     ' ',
   );
 const DECORATIONS = ['!', '!!', '.', ',', '…', ' 🙏', ' ✌️', ' 🇮🇩', '?', ' -', ''];
-
-const word = (syllables = 2 + int(2)) => Array.from({ length: syllables }, () => pick(SYLLABLES)).join('');
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const accent = (text: string) => text.replace(/[aeo]/, (v) => ({ a: 'á', e: 'é', o: 'ó' })[v]!);
-
-function makeRule(index: number): Rule {
-  const roll = random();
-  const [term, kind]: [string, RuleKind] =
-    roll < 0.35
-      ? [`${capital(word())} ${capital(word())}`, 'candidate']
-      : roll < 0.45
-        ? [`Partai ${capital(word())}`, 'party']
-        : roll < 0.7
-          ? [`${pick(SLOGAN_WORDS)} ${pick(SLOGAN_WORDS)} ${word()}`, 'slogan']
-          : roll < 0.9
-            ? [`#${capital(word())}${capital(pick(SLOGAN_WORDS))}`, 'hashtag']
-            : roll < 0.96
-              ? [
-                  pick([`nomor urut ${1 + int(30)}`, `no. urut 0${1 + int(9)}`, `paslon 0${1 + int(9)}`]),
-                  'number',
-                ]
-              : [`salam ${pick(['dua', 'tiga', '2', '3', 'satu'])} jari ${word()}`, 'gesture'];
-  return { id: `r${index}`, term: random() < 0.1 ? accent(term) : term, label: term, kind, category: null };
-}
-
-function makeEntry(index: number): WatchlistEntry {
-  const platform = pick(['x', 'instagram', 'facebook'] as const);
-  const handle = `${word()}${platform === 'x' ? '_' : '.'}${word()}${index}`;
-  return {
-    id: `${platform}:${handle}`,
-    name: `${capital(word())} ${capital(word())}`,
-    nip: String(198_000_000_000_000_000 + index * 7919).slice(0, 18),
-    agency: `Dinas ${capital(word())}`,
-    position: null,
-    platform,
-    handle,
-    profileUrl: random() < 0.3 ? `https://www.${platform}.com/${handle}` : null,
-  };
-}
 
 /** A rule term as a page might spell it: capitals, a hyphen for a space, punctuation after it. */
 function spelled(term: string): string {

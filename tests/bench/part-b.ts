@@ -33,6 +33,8 @@ export interface PartBRun {
   /** The trace's long tasks on the page's thread, with the content script's time inside each. */
   longTaskShares: LongTaskShare[];
   flags: number;
+  /** Netra's markers on the page when the run's window closed (0 without a configuration). */
+  markers: number;
   posts: number;
   /** Buttons expected: the posts (seed included) and their comments. */
   items: number;
@@ -43,6 +45,7 @@ interface FeedWindow {
 }
 
 const FLAG = '[data-netra-flag]';
+const MARKER = '[data-netra-marker]';
 
 let pageFeedScript: Promise<string> | undefined;
 
@@ -70,6 +73,11 @@ export async function feedRun(
   mode: Mode,
   options: FeedRunOptions,
   extensionOrigin: string | null,
+  /**
+   * Keep the window open until the markers stop changing (1 s without a new one; at most 20 s), so the
+   * idle-time matching of a configured extension falls inside what is measured.
+   */
+  settleMarkers = false,
 ): Promise<PartBRun> {
   const posts = options.batches * options.batchSize;
   const items = itemsBetween(shape, 0, posts) + shape.itemsIn(SEED_INDEX);
@@ -99,6 +107,14 @@ export async function feedRun(
     for (let waited = 0; mode !== 'without' && flags < items && waited < 20_000; waited += 250) {
       await page.waitForTimeout(250);
       flags = await count();
+    }
+    const markerCount = () => page.evaluate((selector) => document.querySelectorAll(selector).length, MARKER);
+    let markers = await markerCount();
+    for (let stable = 0, waited = 0; settleMarkers && stable < 4 && waited < 20_000; waited += 250) {
+      await page.waitForTimeout(250);
+      const now = await markerCount();
+      stable = now === markers ? stable + 1 : 0;
+      markers = now;
     }
     const after = await metrics(cdp);
     const trace = await stopTrace();
@@ -150,6 +166,7 @@ export async function feedRun(
       contentScript: callsInto(trace, scriptOrigin),
       longTaskShares: longTaskShares(trace, pageOrigin, scriptOrigin),
       flags,
+      markers,
       posts,
       items,
     };
