@@ -66,7 +66,7 @@ async function runExport(onPhase: (phase: Phase) => void): Promise<void> {
     bytes: built.bytes,
     sumsSha256: built.sumsSha256,
     next: built.next,
-    upload: { status: 'none', endpoint, detail: null },
+    upload: { status: 'none', endpoint },
   });
   void browser.runtime.sendMessage({ type: 'stats' }).catch(() => undefined);
   const done = { step: 'done' as const, fileName: built.fileName, count: built.count, bytes: built.bytes };
@@ -82,7 +82,6 @@ async function runExport(onPhase: (phase: Phase) => void): Promise<void> {
     upload: {
       status: result.ok ? 'ok' : 'failed',
       endpoint,
-      detail: result.detail,
       httpStatus: result.httpStatus,
       networkError: result.networkError,
     },
@@ -91,7 +90,7 @@ async function runExport(onPhase: (phase: Phase) => void): Promise<void> {
 }
 
 function uploadText(upload: Exclude<Upload, null>): string {
-  if ('result' in upload) return uploadResultText(upload.result, upload.result.detail) ?? '';
+  if ('result' in upload) return uploadResultText(upload.result) ?? '';
   return upload.attempt === 0
     ? t('export_uploading')
     : t('export_uploading_attempt', upload.attempt, upload.of);

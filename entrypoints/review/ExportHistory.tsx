@@ -47,6 +47,6 @@ export function ExportHistory({ lang }: { lang: Language }) {
 }
 
 function UploadDetail({ upload }: { upload: ExportRecord['upload'] }) {
-  const text = uploadResultText({ ...upload, ok: upload.status === 'ok' }, upload.detail);
+  const text = uploadResultText({ ...upload, ok: upload.status === 'ok' });
   return text ? <div class="meta">{text}</div> : null;
 }

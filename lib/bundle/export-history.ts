@@ -12,11 +12,11 @@ export interface ExportRecord {
   upload: {
     status: 'none' | 'ok' | 'failed';
     endpoint: string | null;
-    /** Indonesian, as the uploader said it. */
-    detail: string | null;
-    /** The facts behind `detail`, so pages word it in the officer's language (absent in older records). */
+    /** The last attempt's facts (UploadResult), worded by the pages in the officer's language. */
     httpStatus?: number | null;
     networkError?: string | null;
+    /** Older records only: the uploader's own Indonesian sentence, from before the facts were kept. */
+    detail?: string | null;
   };
 }
 

@@ -1,14 +1,12 @@
 /**
- * How an upload went: the facts of the last attempt (the server's HTTP status, or why it could not be
- * reached), which the pages word in the officer's language, and `detail`, the same in Indonesian for
- * the export history kept on the device.
+ * How an upload went: the facts of the last attempt, the server's HTTP status or why it could not be
+ * reached. The pages word them in the officer's language (components/upload-text.ts).
  */
 export interface UploadResult {
   ok: boolean;
   attempts: number;
   httpStatus: number | null;
   networkError: string | null;
-  detail: string;
 }
 
 export interface UploadOptions {
@@ -31,7 +29,6 @@ export async function uploadBundle(
   { retries = 4, baseDelayMs = 1000, fetcher = fetch, sleep, onAttempt }: UploadOptions = {},
 ): Promise<UploadResult> {
   const wait = sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  let detail = '';
   let httpStatus: number | null = null;
   let networkError: string | null = null;
   for (let attempt = 1; attempt <= retries; attempt++) {
@@ -46,16 +43,7 @@ export async function uploadBundle(
       });
       httpStatus = response.status;
       networkError = null;
-      if (response.ok) {
-        return {
-          ok: true,
-          attempts: attempt,
-          httpStatus,
-          networkError,
-          detail: `Terkirim (HTTP ${httpStatus}).`,
-        };
-      }
-      detail = `Server menjawab HTTP ${httpStatus}.`;
+      if (response.ok) return { ok: true, attempts: attempt, httpStatus, networkError };
       // A refusal that will not change on retry (bad request, not allowed): stop here.
       if (
         response.status >= 400 &&
@@ -63,19 +51,12 @@ export async function uploadBundle(
         response.status !== 408 &&
         response.status !== 429
       ) {
-        return { ok: false, attempts: attempt, httpStatus, networkError, detail };
+        return { ok: false, attempts: attempt, httpStatus, networkError };
       }
     } catch (error) {
       httpStatus = null;
       networkError = error instanceof Error ? error.message : String(error);
-      detail = `Tidak tersambung ke server (${networkError}).`;
     }
   }
-  return {
-    ok: false,
-    attempts: retries,
-    httpStatus,
-    networkError,
-    detail: `${detail} Bundel tetap tersimpan di unduhan; kirim ulang nanti.`,
-  };
+  return { ok: false, attempts: retries, httpStatus, networkError };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { uploadResultText } from '@/components/upload-text';
 import { uploadBundle } from '@/lib/bundle/upload';
 
 const bundle = new Blob(['zip']);
@@ -23,8 +24,8 @@ describe('uploadBundle', () => {
       sleep: async () => undefined,
     });
     expect(result).toMatchObject({ ok: false, attempts: 4, httpStatus: null, networkError: 'ECONNREFUSED' });
-    expect(result.detail).toBe(
-      'Tidak tersambung ke server (ECONNREFUSED). Bundel tetap tersimpan di unduhan; kirim ulang nanti.',
+    expect(uploadResultText(result)).toBe(
+      'Tidak tersambung ke server kantor (ECONNREFUSED). Bundel tetap tersimpan di unduhan; kirim ulang nanti.',
     );
   });
 
@@ -35,13 +36,8 @@ describe('uploadBundle', () => {
       fetcher,
       sleep: async (ms) => void sleeps.push(ms),
     });
-    expect(result).toEqual({
-      ok: true,
-      attempts: 3,
-      httpStatus: 201,
-      networkError: null,
-      detail: 'Terkirim (HTTP 201).',
-    });
+    expect(result).toEqual({ ok: true, attempts: 3, httpStatus: 201, networkError: null });
+    expect(uploadResultText(result)).toBe('Terkirim ke kantor (HTTP 201).');
     expect(sleeps).toEqual([1000, 2000]);
     expect(fetcher).toHaveBeenCalledWith(
       'https://kantor.example/upload',
@@ -56,7 +52,7 @@ describe('uploadBundle', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.attempts).toBe(4);
-    expect(result.detail).toMatch(/HTTP 500.*tetap tersimpan/);
+    expect(uploadResultText(result)).toMatch(/HTTP 500.*tetap tersimpan/);
     expect(result).toMatchObject({ httpStatus: 500, networkError: null });
   });
 

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReviewPage } from '@/entrypoints/review/ReviewPage';
+import type { ExportRecord } from '@/lib/bundle/export-history';
 import type { WatchlistEntry } from '@/lib/config/schema';
 import { deleteEvidence, editEvidence } from '@/lib/evidence/audit';
 import { EvidenceDb } from '@/lib/evidence/db';
@@ -258,23 +259,30 @@ describe('delete with a reason', () => {
   });
 });
 
+/** One export as the device remembers it, of `count` findings. */
+function exportRecord(
+  { count, bytes }: Pick<ExportRecord, 'count' | 'bytes'>,
+  upload: Omit<ExportRecord['upload'], 'endpoint'>,
+): ExportRecord {
+  return {
+    fileName: 'netra-198001012005012001-20261121-20261121.zip',
+    createdAt: '2026-11-21T20:15:00.000+07:00',
+    count,
+    bytes,
+    sumsSha256: 'c'.repeat(64),
+    next: { sumsSha256: 'c'.repeat(64), lastSeq: count, lastHash: 'd'.repeat(64), lastAuditSeq: 0 },
+    upload: { endpoint: 'https://kantor.example/upload', ...upload },
+  };
+}
+
 describe('export history and deleted findings', () => {
   it('lists the exports remembered in storage and the tombstones, newest first', async () => {
     await fakeBrowser.storage.local.set({
       exportHistory: [
-        {
-          fileName: 'netra-198001012005012001-20261121-20261121.zip',
-          createdAt: '2026-11-21T20:15:00.000+07:00',
-          count: 12,
-          bytes: 3 * 1024 * 1024,
-          sumsSha256: 'c'.repeat(64),
-          next: { seq: 12, hash: 'd'.repeat(64), auditSeq: 0, auditHash: null },
-          upload: {
-            status: 'failed',
-            endpoint: 'https://kantor.example/upload',
-            detail: 'Server menolak (503).',
-          },
-        },
+        exportRecord(
+          { count: 12, bytes: 3 * 1024 * 1024 },
+          { status: 'failed', detail: 'Server menolak (503).' },
+        ),
       ],
     });
     await deleteEvidence(db, 'id-2', 'tertangkap dua kali');
@@ -298,21 +306,15 @@ describe('export history and deleted findings', () => {
   it("words an upload's outcome in the officer's language, from the facts kept with the export", async () => {
     await fakeBrowser.storage.local.set({
       exportHistory: [
-        {
-          fileName: 'netra-198001012005012001-20261121-20261121.zip',
-          createdAt: '2026-11-21T20:15:00.000+07:00',
-          count: 2,
-          bytes: 1024,
-          sumsSha256: 'c'.repeat(64),
-          next: { seq: 2, hash: 'd'.repeat(64), auditSeq: 0, auditHash: null },
-          upload: {
+        exportRecord(
+          { count: 2, bytes: 1024 },
+          {
             status: 'failed',
-            endpoint: 'https://kantor.example/upload',
             detail: 'Server menjawab HTTP 503. Bundel tetap tersimpan di unduhan; kirim ulang nanti.',
             httpStatus: 503,
             networkError: null,
           },
-        },
+        ),
       ],
     });
     setLanguage('en');
