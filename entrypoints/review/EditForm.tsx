@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { AsnCombobox } from '@/components/AsnCombobox';
 import { Field } from '@/components/Field';
 import type { Category, Language } from '@/lib/config/schema';
+import { NOTE_MAX } from '@/lib/evidence/edit';
 import { categoryLabel } from '@/lib/evidence/labels';
 import type { EvidenceView } from '@/lib/evidence/review-query';
 import { t } from '@/lib/i18n';
@@ -95,7 +96,7 @@ export function EditForm({
             {...control}
             data-testid="edit-note"
             rows={3}
-            maxLength={10_000}
+            maxLength={NOTE_MAX}
             value={fields.note}
             onInput={(e) => set({ note: e.currentTarget.value })}
           />

@@ -3,7 +3,7 @@ import { suggestCategory } from '../config/matcher';
 import type { AsnIdentity, PostMatch } from '../config/schema';
 import { AuditError, deleteEvidence, editEvidence } from '../evidence/audit';
 import type { EvidenceDb } from '../evidence/db';
-import type { EvidenceEdit } from '../evidence/edit';
+import { type EvidenceEdit, NOTE_MAX } from '../evidence/edit';
 import { categoryLabel } from '../evidence/labels';
 import type {
   Assessment,
@@ -106,9 +106,6 @@ export async function editFinding(
   const edit = from === 'content' ? keepingNote(evidence.note ?? '', request.edit) : request.edit;
   return audited(() => editEvidence(db, request.evidenceId, edit, reason));
 }
-
-/** Notes are capped at 10,000 characters (EvidenceEdit). */
-const NOTE_MAX = 10_000;
 
 /**
  * The panel's note field holds only what the officer adds: the note sealed at capture (the matched

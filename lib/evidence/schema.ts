@@ -1,6 +1,7 @@
 import { Nip } from '../config/schema';
 import { PostSnapshot } from '../platforms/snapshot';
 import { z } from '../zod';
+import { NOTE_MAX } from './edit';
 
 export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
@@ -62,7 +63,7 @@ export const Evidence = z.object({
   officer: Officer,
   /** Violation category id (see lib/evidence/categories.ts). */
   category: z.string().check(z.maxLength(64)),
-  note: z.string().check(z.maxLength(10_000)),
+  note: z.string().check(z.maxLength(NOTE_MAX)),
   screenshots: z.array(ScreenshotRef),
   /** What the capture itself could not get (e.g. 'screenshot' when the tab closed first). */
   missing: z.array(z.string()),
