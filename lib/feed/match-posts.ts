@@ -101,6 +101,7 @@ export function matchPosts({ win, adapter, send, place, signal, idle = idleOf(wi
     } finally {
       inFlight--;
     }
+    // A stale answer is dropped, but it was what kept this generation's markers waiting.
     if (sentIn !== generation || signal.aborted) return drawSoon();
     const results = readMatchResults(raw);
     for (const post of posts.values()) {
