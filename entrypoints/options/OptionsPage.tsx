@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useStorage } from '@/components/use-storage';
 import { loadConfig } from '@/lib/config/config-store';
 import type { Language } from '@/lib/config/schema';
 import { SETTINGS } from '@/lib/config/settings';
@@ -11,7 +12,6 @@ import { OfficeSection } from './sections/OfficeSection';
 import { PackSection } from './sections/PackSection';
 import { RulesSection } from './sections/RulesSection';
 import { WatchlistSection } from './sections/WatchlistSection';
-import { useStorage } from './use-storage';
 
 /** Section ids (the in-page links) and their title keys, in page order. */
 const SECTIONS = [

@@ -1,9 +1,9 @@
 import { uploadResultText } from '@/components/upload-text';
-import { type ExportRecord, exportHistory } from '@/lib/bundle/export-history';
+import { useStorage } from '@/components/use-storage';
+import { EXPORT_HISTORY_KEY, type ExportRecord, exportHistory } from '@/lib/bundle/export-history';
 import type { Language } from '@/lib/config/schema';
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/dates';
-import { useStored } from './use-stored';
 
 const UPLOAD_KEYS: Record<ExportRecord['upload']['status'], string> = {
   none: 'review_upload_none',
@@ -13,7 +13,7 @@ const UPLOAD_KEYS: Record<ExportRecord['upload']['status'], string> = {
 
 /** Every bundle exported from this device, newest first. */
 export function ExportHistory({ lang }: { lang: Language }) {
-  const history = useStored(exportHistory);
+  const history = useStorage([EXPORT_HISTORY_KEY], exportHistory);
   if (!history) return <p aria-busy="true">{t('common_loading')}</p>;
   if (history.length === 0) return <p class="meta">{t('review_exports_empty')}</p>;
   return (

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ReviewFilters } from '@/components/ReviewFilters';
 import { ReviewTable } from '@/components/ReviewTable';
+import { useStorage } from '@/components/use-storage';
 import { categoriesOrDefault } from '@/lib/config/config-store';
 import type { Language } from '@/lib/config/schema';
+import { SETTINGS } from '@/lib/config/settings';
 import type { EvidenceDb } from '@/lib/evidence/db';
 import {
   filterFindings,
@@ -17,7 +19,6 @@ import { DetailPane } from './DetailPane';
 import { ExportHistory } from './ExportHistory';
 import type { Status } from './requests';
 import { useReviewData } from './use-review-data';
-import { useStored } from './use-stored';
 
 /** Rows rendered at a time: enough to scan, few enough to stay quick with thousands of findings. */
 const PAGE = 100;
@@ -36,7 +37,7 @@ export function ReviewPage({ db, lang }: { db: EvidenceDb; lang: Language }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [justDeleted, setJustDeleted] = useState<string | null>(null);
   const data = useReviewData(db);
-  const categories = useStored(categoriesOrDefault) ?? [];
+  const categories = useStorage([SETTINGS.categories], categoriesOrDefault) ?? [];
   const update = (patch: Partial<ReviewState>) => setState((s) => ({ ...s, ...patch }));
 
   // The URL always says what is shown, so a copied link opens the same filtered view and finding.

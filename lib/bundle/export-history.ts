@@ -20,15 +20,16 @@ export interface ExportRecord {
   };
 }
 
-const KEY = 'exportHistory';
+/** The storage.local key of the history. */
+export const EXPORT_HISTORY_KEY = 'exportHistory';
 
 export async function exportHistory(): Promise<ExportRecord[]> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
+  const stored = (await browser.storage.local.get(EXPORT_HISTORY_KEY))[EXPORT_HISTORY_KEY];
   return Array.isArray(stored) ? (stored as ExportRecord[]) : [];
 }
 
 export async function rememberExport(record: ExportRecord): Promise<void> {
-  await browser.storage.local.set({ [KEY]: [...(await exportHistory()), record] });
+  await browser.storage.local.set({ [EXPORT_HISTORY_KEY]: [...(await exportHistory()), record] });
 }
 
 export async function updateLastExport(patch: Partial<ExportRecord>): Promise<void> {
@@ -36,5 +37,5 @@ export async function updateLastExport(patch: Partial<ExportRecord>): Promise<vo
   const last = history.at(-1);
   if (!last) return;
   history[history.length - 1] = { ...last, ...patch };
-  await browser.storage.local.set({ [KEY]: history });
+  await browser.storage.local.set({ [EXPORT_HISTORY_KEY]: history });
 }

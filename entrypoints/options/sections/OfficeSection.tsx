@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { Field, TextField } from '@/components/Field';
+import { readLocal, useStorage } from '@/components/use-storage';
 import { parseOfficeKeyPem } from '@/lib/config/pack';
 import { SETTINGS } from '@/lib/config/settings';
 import { t } from '@/lib/i18n';
@@ -8,7 +9,6 @@ import { Fingerprint, fingerprintGroups } from '../parts/Fingerprint';
 import { Section } from '../parts/Section';
 import { type ShowStatus, StatusLine, useStatus } from '../parts/StatusLine';
 import { useFormValues } from '../use-form-values';
-import { readLocal, useStorage } from '../use-storage';
 
 interface Office {
   name: string;

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TextField } from '@/components/Field';
+import { readLocal, useStorage } from '@/components/use-storage';
 import { nipDigits } from '@/lib/config/nip';
 import { SETTINGS } from '@/lib/config/settings';
 import { Officer } from '@/lib/evidence/schema';
@@ -9,7 +10,6 @@ import { nipError } from '../nip';
 import { Section } from '../parts/Section';
 import { type ShowStatus, StatusLine, useStatus } from '../parts/StatusLine';
 import { useFormValues } from '../use-form-values';
-import { readLocal, useStorage } from '../use-storage';
 
 const EMPTY: Officer = { name: null, nip: null, unit: null };
 

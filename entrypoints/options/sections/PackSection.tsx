@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { FileDrop } from '@/components/FileDrop';
 import { ImportReport } from '@/components/ImportReport';
+import { readLocal, useStorage } from '@/components/use-storage';
 import { applyConfigPack } from '@/lib/config/config-store';
 import type { ImportProblem } from '@/lib/config/import';
 import { type ConfigPack, importConfigPack, type PackSignature, parseOfficeKeyPem } from '@/lib/config/pack';
@@ -12,7 +13,6 @@ import { errorText, formatCount } from '../format';
 import { Fingerprint, fingerprintGroups } from '../parts/Fingerprint';
 import { Section } from '../parts/Section';
 import { type Status, StatusLine } from '../parts/StatusLine';
-import { readLocal, useStorage } from '../use-storage';
 
 /** What applyConfigPack records of the pack in force. */
 const AppliedPack = z.object({

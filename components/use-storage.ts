@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
 /**
- * `read()`'s result, read again whenever one of `keys` changes in storage.local — a configuration pack
- * applied here, or a change made in another extension page, shows at once.
+ * `read()`'s result, read again whenever one of `keys` changes in storage.local (a configuration pack
+ * applied, an export, a change made in another extension page): it shows at once.
  */
 export function useStorage<T>(keys: readonly string[], read: () => Promise<T>): T | undefined {
   const [value, setValue] = useState<T>();
