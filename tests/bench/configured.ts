@@ -4,7 +4,8 @@
 // content script also reads every post in idle time, sends it to the background's matcher (feed.match)
 // and draws a marker on each post that matched; without one it does none of that.
 //
-//   npm run bench:config     (npm run build && tsx tests/bench/configured.ts; about 6 minutes)
+//   npm run bench:config     (npm run build && tsx tests/bench/configured.ts; about 5 minutes)
+//   NETRA_BENCH_FEEDS=x,facebook and NETRA_BENCH_RUNS=1 measure less, for a quick look.
 //
 // Figures per feed (median of the runs; "extra" = configured − plain, paired by run): the content
 // script's CPU per post from the trace, the page's main-thread CPU, long tasks, and the markers drawn.
@@ -20,10 +21,11 @@ import { startHttpsServer } from '../e2e/harness/https-server';
 import { median } from '../tools/median';
 import { seededRandom } from '../tools/seeded-random';
 import { PEOPLE } from './feed-dom';
-import { FEEDS, type FeedId, type FeedShape } from './feeds';
-import { officeGenerator } from './office-config';
+import type { FeedId, FeedShape } from './feeds';
+import { OFFICE_SEED, syntheticOffice } from './office-config';
 import { feedRun, type PartBRun, servePartB } from './part-b';
-import { BenchFailure } from './tools';
+import { row } from './report';
+import { BenchFailure, selectedFeeds } from './tools';
 
 const EXTENSION_DIR = '.output/chrome-mv3';
 const OUT = 'artifacts/bench/configured.json';
@@ -43,9 +45,10 @@ const log = (line: string) => console.log(`[bench:config] ${line}`);
  * every platform. So markers appear, as they would on a real patrol.
  */
 function officeConfig(): { rules: Rule[]; watchlist: WatchlistEntry[] } {
-  const { makeRule, makeEntry } = officeGenerator(seededRandom(20_241_127));
-  const rules = Array.from({ length: RULES }, (_, i) => makeRule(i));
-  const watchlist = Array.from({ length: WATCHLIST }, (_, i) => makeEntry(i));
+  const { rules, watchlist } = syntheticOffice(seededRandom(OFFICE_SEED), {
+    rules: RULES,
+    watchlist: WATCHLIST,
+  });
   const campaign: [string, Rule['kind']][] = [
     ['kampanye akbar', 'slogan'],
     ['posko pemenangan', 'slogan'],
@@ -176,8 +179,7 @@ async function main(): Promise<void> {
   const session = await launchChromium({ extensionDir: EXTENSION_DIR });
   const results: { feed: FeedId; label: string; summary: ReturnType<typeof summarise>; runs: object }[] = [];
   try {
-    const wanted = process.env.NETRA_BENCH_FEEDS?.split(',').map((id) => id.trim());
-    for (const feed of FEEDS.filter((f) => !wanted || wanted.includes(f.id))) {
+    for (const feed of selectedFeeds()) {
       const url = await servePartB(server, feed);
       const runs = await measure(session, feed, url, config);
       results.push({ feed: feed.id, label: feed.label, summary: summarise(runs), runs });
@@ -188,13 +190,11 @@ async function main(): Promise<void> {
   }
   const minutes = (Date.now() - started) / 60_000;
 
-  const cell = (value: string, width: number) => value.padStart(width);
   const header = ['', ...results.map((r) => r.label)];
-  const widths = [46, ...results.map(() => 12)];
-  const line = (cells: string[]) =>
-    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]!) : cell(c, widths[i]!))).join(''));
+  const widths = [46, ...results.map(() => 10)];
+  const line = (cells: string[]) => console.log(row(cells, widths));
   console.log(
-    `\nThe feed with ${RULES + 5} rules and a ${WATCHLIST + 9}-entry watchlist vs no configuration, same ` +
+    `\nThe feed with ${config.rules.length} rules and a ${config.watchlist.length}-entry watchlist vs no configuration, same ` +
       `extension, same run (median of ${RUNS} interleaved runs; ${FEED.batches * FEED.batchSize} posts each)`,
   );
   line(header);

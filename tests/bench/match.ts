@@ -22,7 +22,7 @@ import type { PostMatch, Rule, WatchlistEntry } from '../../lib/config/schema';
 import type { MatchInput } from '../../lib/feed-messages';
 import { median } from '../tools/median';
 import { seededRandom as prng } from '../tools/seeded-random';
-import { officeGenerator } from './office-config';
+import { OFFICE_SEED, officeGenerator, syntheticOffice } from './office-config';
 
 const RULES = 5_000;
 const WATCHLIST = 10_000;
@@ -31,8 +31,8 @@ const REPETITIONS = 7;
 const GOAL_US = 20;
 const OUT = 'artifacts/bench/match.json';
 
-const random = prng(20_241_127);
-const { int, pick, word, capital, makeRule, makeEntry } = officeGenerator(random);
+const random = prng(OFFICE_SEED);
+const { int, pick, word, capital } = officeGenerator(random);
 
 const FILLER =
   'yang dan di ini itu untuk dengan tidak kita ada saya akan pada juga dari sudah bisa warga desa kegiatan hari kerja bakti sekolah rapat pelayanan masyarakat kantor kecamatan pagi sore terima kasih semoga sehat selalu ibu bapak anak guru jalan pasar harga beras acara 2024 2 02 20 nomor urut foto lihat'.split(
@@ -112,8 +112,7 @@ function usPerPost(match: (input: MatchInput) => PostMatch, posts: readonly Matc
   return ((performance.now() - t0) * 1000) / posts.length;
 }
 
-const rules = Array.from({ length: RULES }, (_, i) => makeRule(i));
-const watchlist = Array.from({ length: WATCHLIST }, (_, i) => makeEntry(i));
+const { rules, watchlist } = syntheticOffice(random, { rules: RULES, watchlist: WATCHLIST });
 const posts = Array.from({ length: POSTS }, () => makePost(rules, watchlist));
 
 const t0 = performance.now();

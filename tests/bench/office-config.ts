@@ -1,8 +1,11 @@
 // A synthetic office configuration, seeded: rules shaped like an office's list (candidate names, some
 // with diacritics; party names; slogans; hashtags; "nomor urut N"; ballot numbers; gesture phrases) and
 // watchlist entries on X, Instagram and Facebook. Used by the match bench (tests/bench/match.ts) and the
-// configured feed bench (tests/bench/configured.ts).
+// configured feed bench (tests/bench/configured.ts), from one seed (OFFICE_SEED).
 import type { Rule, RuleKind, WatchlistEntry } from '../../lib/config/schema';
+
+/** The seed both benches draw their office from, so they measure the same list. */
+export const OFFICE_SEED = 20_241_127;
 
 /** The generator's words and makers, all drawing on `random` (so one seed gives one fixture). */
 export function officeGenerator(random: () => number) {
@@ -58,4 +61,15 @@ export function officeGenerator(random: () => number) {
   }
 
   return { int, pick, word, capital, accent, makeRule, makeEntry };
+}
+
+/** `rules` rules and `watchlist` entries, drawn from `random` in that order. */
+export function syntheticOffice(
+  random: () => number,
+  counts: { rules: number; watchlist: number },
+): { rules: Rule[]; watchlist: WatchlistEntry[] } {
+  const { makeRule, makeEntry } = officeGenerator(random);
+  const rules = Array.from({ length: counts.rules }, (_, i) => makeRule(i));
+  const watchlist = Array.from({ length: counts.watchlist }, (_, i) => makeEntry(i));
+  return { rules, watchlist };
 }

@@ -111,7 +111,8 @@ const LABELS: Record<Step, string> = {
 };
 
 const ms = (v: number, digits = 4) => v.toFixed(digits);
-const row = (cells: string[], widths: number[]) =>
+/** A table row: the first cell left-aligned, the others right-aligned, two spaces apart. */
+export const row = (cells: string[], widths: number[]) =>
   cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
 const goal = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);

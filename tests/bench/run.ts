@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type ChromiumSession, launchChromium } from '../e2e/harness/chromium';
 import { type HttpsTestServer, startHttpsServer } from '../e2e/harness/https-server';
-import { FEEDS, type FeedId, type FeedShape } from './feeds';
+import type { FeedId, FeedShape } from './feeds';
 import { runPartA } from './part-a';
 import { feedRun, type Mode, type PartBRun, servePartB } from './part-b';
 import {
@@ -18,7 +18,7 @@ import {
   type ScriptSize,
   summarisePartB,
 } from './report';
-import { type BaselineBrowser, BenchFailure, launchBaseline } from './tools';
+import { type BaselineBrowser, BenchFailure, launchBaseline, selectedFeeds } from './tools';
 
 const EXTENSION_DIR = '.output/chrome-mv3';
 const OUT_FILE = 'artifacts/bench/feed.json';
@@ -88,14 +88,6 @@ async function partB(
     }
   }
   return { url, runs };
-}
-
-function selectedFeeds(): FeedShape[] {
-  const wanted = process.env.NETRA_BENCH_FEEDS?.split(',').map((id) => id.trim());
-  if (!wanted) return [...FEEDS];
-  const feeds = FEEDS.filter((feed) => wanted.includes(feed.id));
-  if (feeds.length === 0) throw new BenchFailure(`NETRA_BENCH_FEEDS=${wanted.join(',')} names no feed`);
-  return feeds;
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM_PATH, LOOPBACK_FLAGS } from '../e2e/harness/chromium';
+import { FEEDS, type FeedShape } from './feeds';
 
 export interface BaselineBrowser {
   context: BrowserContext;
@@ -53,3 +54,12 @@ export async function bundle(entry: string): Promise<string> {
 
 /** The run failed (as opposed to measuring something slow): `npm run bench` exits 1. */
 export class BenchFailure extends Error {}
+
+/** The feeds to measure: all, or those NETRA_BENCH_FEEDS names (x,facebook,instagram). */
+export function selectedFeeds(): FeedShape[] {
+  const wanted = process.env.NETRA_BENCH_FEEDS?.split(',').map((id) => id.trim());
+  if (!wanted) return [...FEEDS];
+  const feeds = FEEDS.filter((feed) => wanted.includes(feed.id));
+  if (feeds.length === 0) throw new BenchFailure(`NETRA_BENCH_FEEDS=${wanted.join(',')} names no feed`);
+  return feeds;
+}
