@@ -13,12 +13,11 @@ import { collectFindings } from './harness/findings';
 import { type FirefoxSession, launchFirefox } from './harness/firefox';
 import { evalInClosedRoot, loadConfigPackFirefox } from './harness/firefox-extension';
 import { type HttpsTestServer, startHttpsServer } from './harness/https-server';
-import { markersOfPosts } from './harness/officer-pages';
+import { markersOfPosts, POSTS } from './harness/officer-pages';
 
 const ARTIFACTS = 'artifacts/e2e';
 const POLL = { timeout: 15_000 };
 const PANEL = 'netra-panel[data-netra-panel]';
-const POSTS = 'article[data-testid="tweet"]';
 /** How long Firefox needs to offer a datalist's new options (300 ms was enough in trials; 0 was not). */
 const SUGGESTIONS_SETTLE_MS = 600;
 

@@ -18,6 +18,7 @@ import {
   extensionPageWords,
   netraWords,
   openPanel,
+  POSTS,
   panelCategory,
   postMarkers,
 } from './harness/officer-pages';
@@ -63,7 +64,7 @@ async function openExtensionPage(path: string): Promise<Page> {
 
 const post = (page: Page, author: string) =>
   page
-    .locator('article[data-testid="tweet"]')
+    .locator(POSTS)
     .filter({ has: page.locator(`[data-testid="User-Name"] a[href="/${author}"]`) })
     .first();
 

@@ -11,26 +11,17 @@ export interface PostMarker {
   terms: string[] | null;
 }
 
+/** The demo feed's X posts. */
+export const POSTS = 'article[data-testid="tweet"]';
+
 /** Every X post of the page with its Netra marker (or none), in page order. */
 export function postMarkers(page: Page): Promise<PostMarker[]> {
-  return page.locator('article[data-testid="tweet"]').evaluateAll((posts) =>
-    posts.map((post) => {
-      const link = post.querySelector('[data-testid="User-Name"] a[href^="/"]');
-      const marker = post.querySelector('[data-netra-marker]');
-      const split = (value: string | null | undefined) =>
-        value === null || value === undefined ? null : value.split('|').filter(Boolean).sort();
-      return {
-        author: link?.getAttribute('href')?.slice(1) ?? '',
-        asn: marker ? split(marker.getAttribute('data-asn')) : null,
-        terms: marker ? split(marker.getAttribute('data-terms')) : null,
-      };
-    }),
-  );
+  return page.locator(POSTS).evaluateAll(markersOfPosts);
 }
 
 /**
- * The same reading as postMarkers, run in the page on the posts themselves: for drivers other than
- * Playwright (Firefox through puppeteer: `page.$$eval('article[data-testid="tweet"]', markersOfPosts)`).
+ * Each post's author and marker, read in the page on the posts themselves: Playwright's
+ * `locator(POSTS).evaluateAll` and puppeteer's `page.$$eval(POSTS, …)` (Firefox) both hand it over.
  */
 export function markersOfPosts(posts: Element[]): PostMarker[] {
   return posts.map((post) => {
