@@ -1,12 +1,11 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BundleError, type BundleSource, buildBundle } from '@/lib/bundle/build';
-import { bundleSourceFromDb } from '@/lib/bundle/db-source';
 import { SAMPLE_OFFICE, SAMPLE_OFFICER } from '@/lib/bundle/sample-data';
 import { deviceSigner } from '@/lib/bundle/signer';
 import { verifyBundle } from '@/lib/bundle/verify';
 import { sha256Hex } from '@/lib/evidence/canonical';
-import { concat, exportBundle, sampleDevice, text } from './helpers';
+import { concat, exportBundle, sampleDevice, sampleSource, text } from './helpers';
 
 describe('a bundle built from a synthetic shift', () => {
   it('passes every check of the verifier', async () => {
@@ -119,13 +118,7 @@ describe('a bundle built from a synthetic shift', () => {
 
   it('reports progress per finding', async () => {
     const device = await sampleDevice(4, false);
-    const source = await bundleSourceFromDb(device.db, {
-      officer: SAMPLE_OFFICER,
-      office: SAMPLE_OFFICE,
-      extensionVersion: '0.1.0',
-      signer: deviceSigner(device.key),
-      previous: null,
-    });
+    const source = await sampleSource(device);
     const progress: string[] = [];
     await buildBundle(
       { ...source, onProgress: (done, total) => progress.push(`${done}/${total}`) },
@@ -136,13 +129,7 @@ describe('a bundle built from a synthetic shift', () => {
 
   it('refuses what would make the zip itself wrong, in Indonesian', async () => {
     const device = await sampleDevice(3, false);
-    const source: BundleSource = await bundleSourceFromDb(device.db, {
-      officer: SAMPLE_OFFICER,
-      office: SAMPLE_OFFICE,
-      extensionVersion: '0.1.0',
-      signer: deviceSigner(device.key),
-      previous: null,
-    });
+    const source: BundleSource = await sampleSource(device);
     const sink = () => {};
     await expect(buildBundle({ ...source, records: [] }, sink)).rejects.toThrow(BundleError);
     await expect(
@@ -162,13 +149,7 @@ describe('a bundle built from a synthetic shift', () => {
 
   it('still builds when a screenshot is gone from the device, and the verifier names the missing file', async () => {
     const device = await sampleDevice(3, false);
-    const source = await bundleSourceFromDb(device.db, {
-      officer: SAMPLE_OFFICER,
-      office: SAMPLE_OFFICE,
-      extensionVersion: '0.1.0',
-      signer: deviceSigner(device.key),
-      previous: null,
-    });
+    const source = await sampleSource(device);
     const lost = source.records[1]!.screenshots[0]!.id;
     const chunks: Uint8Array[] = [];
     await buildBundle(

@@ -1,7 +1,7 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { unzipSync, zipSync } from 'fflate';
 import { type BuiltBundle, buildBundle } from '@/lib/bundle/build';
-import { bundleSourceFromDb } from '@/lib/bundle/db-source';
+import { bundleSourceFromDb, type DbExportOptions } from '@/lib/bundle/db-source';
 import { SIGNATURE, SIGNATURE_FILES, SUMS } from '@/lib/bundle/format';
 import type { ExportMark } from '@/lib/bundle/manifest';
 import { SAMPLE_OFFICE, SAMPLE_OFFICER } from '@/lib/bundle/sample-data';
@@ -36,16 +36,25 @@ export async function addFindings(device: Device, count: number, start: Date, ed
   await fillSampleShift(device.db, { count, start, edits, blob: nodeBlob });
 }
 
+/** The device's findings as the export reads them, for the sample officer, signed with the device's key. */
+export function sampleSource(device: Device, options: Partial<DbExportOptions> = {}) {
+  return bundleSourceFromDb(device.db, {
+    officer: SAMPLE_OFFICER,
+    office: SAMPLE_OFFICE,
+    extensionVersion: '0.1.0',
+    signer: deviceSigner(device.key),
+    previous: null,
+    ...options,
+  });
+}
+
 /** Builds the device's next bundle in memory, as the extension's export does. */
 export async function exportBundle(
   device: Device,
   previous: ExportMark | null = null,
   key: DeviceKey = device.key,
 ): Promise<{ zip: Uint8Array; built: BuiltBundle }> {
-  const source = await bundleSourceFromDb(device.db, {
-    officer: SAMPLE_OFFICER,
-    office: SAMPLE_OFFICE,
-    extensionVersion: '0.1.0',
+  const source = await sampleSource(device, {
     signer: deviceSigner(key),
     previous,
     createdAt: new Date('2026-11-21T10:00:00Z'),

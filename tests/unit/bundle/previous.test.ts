@@ -1,11 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '@/lib/bundle/build';
-import { bundleSourceFromDb } from '@/lib/bundle/db-source';
-import { SAMPLE_OFFICE, SAMPLE_OFFICER } from '@/lib/bundle/sample-data';
-import { deviceSigner } from '@/lib/bundle/signer';
 import { type VerifyReport, verifyBundle } from '@/lib/bundle/verify';
 import { deleteEvidence } from '@/lib/evidence/audit';
-import { addFindings, concat, type Device, exportBundle, sampleDevice, throwawayKey } from './helpers';
+import {
+  addFindings,
+  concat,
+  type Device,
+  exportBundle,
+  sampleDevice,
+  sampleSource,
+  throwawayKey,
+} from './helpers';
 
 // Three consecutive exports of one device: A (findings 1–5, #2 deleted), B (6–8), C (9–11, and the
 // deletion of #3, a finding already sent in A).
@@ -81,13 +86,7 @@ describe('the link to the previous bundle', () => {
   });
 
   it('a bundle that starts mid-chain without naming a previous one fails: a previous bundle is missing', async () => {
-    const source = await bundleSourceFromDb(device.db, {
-      officer: SAMPLE_OFFICER,
-      office: SAMPLE_OFFICE,
-      extensionVersion: '0.1.0',
-      signer: deviceSigner(device.key),
-      previous: b.built.next,
-    });
+    const source = await sampleSource(device, { previous: b.built.next });
     const chunks: Uint8Array[] = [];
     // The device leaves out its earlier exports and claims this is its first.
     await buildBundle({ ...source, previous: null, tombstones: [] }, (chunk) => {

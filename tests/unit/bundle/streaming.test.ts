@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '@/lib/bundle/build';
-import { bundleSourceFromDb } from '@/lib/bundle/db-source';
-import { SAMPLE_OFFICE, SAMPLE_OFFICER } from '@/lib/bundle/sample-data';
-import { deviceSigner } from '@/lib/bundle/signer';
 import type { Evidence } from '@/lib/evidence/schema';
-import { sampleDevice } from './helpers';
+import { sampleDevice, sampleSource } from './helpers';
 
 const SHOT = 2 * 2 ** 20;
 const COUNT = 50;
@@ -12,13 +9,7 @@ const COUNT = 50;
 describe('building streams', () => {
   it('asks for one 2 MB screenshot at a time, and has written it before asking for the next', async () => {
     const device = await sampleDevice(1, false);
-    const base = await bundleSourceFromDb(device.db, {
-      officer: SAMPLE_OFFICER,
-      office: SAMPLE_OFFICE,
-      extensionVersion: '0.1.0',
-      signer: deviceSigner(device.key),
-      previous: null,
-    });
+    const base = await sampleSource(device);
     const template = base.records[0]!;
     // The builder does not judge the chain (the verifier does), so copies of one record will do here.
     const records: Evidence[] = Array.from({ length: COUNT }, (_, i) => ({
