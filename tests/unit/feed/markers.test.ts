@@ -174,25 +174,26 @@ describe('markers', () => {
     expect(batches.reduce((a, b) => a + b, 0)).toBe(120);
   });
 
-  it('draws the markers together when the matching runs dry, not one answer at a time', async () => {
+  /** 120 watchlisted posts, and one idle slice: one batch sent and answered, the rest still queued. */
+  async function oneSliceOf120() {
     const posts = Array.from({ length: 120 }, (_, i) => post('budi', `post ${i}`));
     document.body.append(...posts);
     start(true);
-    // One idle slice: one batch sent and answered, the rest still queued.
     idle.shift()?.({ timeRemaining: () => 50 });
     await mutationsDelivered();
     expect(sent.filter((m) => m.type === 'feed.match')).toHaveLength(1);
+    return posts;
+  }
+
+  it('draws the markers together when the matching runs dry, not one answer at a time', async () => {
+    const posts = await oneSliceOf120();
     expect(document.querySelectorAll('netra-marker')).toHaveLength(0);
     await idleTime();
     expect(posts.filter((p) => markerOf(p)?.dataset.asn === 'Budi Santoso')).toHaveLength(120);
   });
 
   it('still draws what it has within a second while the matching goes on', async () => {
-    const posts = Array.from({ length: 120 }, (_, i) => post('budi', `post ${i}`));
-    document.body.append(...posts);
-    start(true);
-    idle.shift()?.({ timeRemaining: () => 50 });
-    await mutationsDelivered();
+    await oneSliceOf120();
     expect(document.querySelectorAll('netra-marker')).toHaveLength(0);
     // The page never goes idle again (the next slice is not run): the answered batch is drawn anyway.
     await new Promise((resolve) => setTimeout(resolve, 1100));
